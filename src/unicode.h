@@ -26,6 +26,10 @@ bool uni_is_letter(long r); /* Go unicode.IsLetter (category L) */
 bool uni_is_digit(long r);  /* Go unicode.IsDigit (category Nd) */
 bool uni_is_print(long r);  /* Go strconv.IsPrint */
 
+/* Go unicode.ToLower / unicode.ToUpper (simple case mapping). */
+long uni_to_lower(long r);
+long uni_to_upper(long r);
+
 /* Append Go's strconv.Quote(s) (s[0..len), any bytes) to out. */
 void go_quote(struct sb *out, const char *s, size_t len);
 void go_quote_str(struct sb *out, const char *s);
