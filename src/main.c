@@ -1,7 +1,8 @@
-/* placeholder: replaced by the real front-end */
-#include "common.h"
+/* docksim: a teaching shell that simulates Docker. See cli.c. */
+#include "cli.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
-    return 0;
+    struct cli_io io = { stdout, stderr, stdin };
+    return cli_main(argc, argv, &io);
 }

@@ -1,0 +1,48 @@
+/*
+ * render.h: turning docksim's data (diagnostics, instructions) into text
+ * for people. Used by the front-ends; never prints on its own initiative:
+ * every function writes to the FILE it is given.
+ */
+#ifndef RENDER_H
+#define RENDER_H
+
+#include <stdio.h>
+
+#include "common.h"
+
+struct diag;
+struct diag_list;
+struct sb;
+
+/*
+ * One line per diagnostic:
+ *   NAME:LINE: error: MESSAGE
+ *   NAME:LINE: warning: RULE: MESSAGE
+ * Parser warnings that a build check repeats (empty continuation lines)
+ * are not printed twice. Returns the number of lines written.
+ */
+size_t render_diags(FILE *f, const char *name, const struct diag_list *dl);
+void render_diag(FILE *f, const char *name, const struct diag *d);
+
+/*
+ * docksim's own notes about input that BuildKit accepts but that is
+ * almost certainly a mistake (UTF-16, NUL bytes, over-long lines), each
+ * one line starting "NAME: docksim note: ".
+ */
+void render_input_notes(FILE *f, const char *name, const char *text,
+                        size_t len);
+
+/*
+ * Append s[0..len) as one display line: control characters escaped
+ * (\t, \n, \xHH), cut to at most max columns with "..." at the end.
+ */
+void render_one_line(struct sb *out, const char *s, size_t len, size_t max);
+
+/*
+ * Append text word-wrapped at width columns, every line indented by
+ * indent spaces (the first too), ending with a newline.
+ */
+void render_wrapped(struct sb *out, const char *text, size_t indent,
+                    size_t width);
+
+#endif /* RENDER_H */
