@@ -24,7 +24,8 @@ void arena_init(struct arena *a);
 /* Free every block; the arena is empty and reusable afterwards. */
 void arena_release(struct arena *a);
 
-/* size bytes, aligned for any type, uninitialised. Never NULL. */
+/* size bytes, 8-byte aligned (enough for every docksim struct; not for
+ * long double), uninitialised. Never NULL. */
 void *arena_alloc(struct arena *a, size_t size);
 /* nmemb * size zeroed bytes (overflow-checked). */
 void *arena_calloc(struct arena *a, size_t nmemb, size_t size);

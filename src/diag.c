@@ -25,6 +25,14 @@ struct diag *diag_add(struct diag_list *dl, enum diag_level level,
                       enum diag_kind kind, const char *rule, int start_line,
                       int end_line, const char *msg)
 {
+    return diag_addn(dl, level, kind, rule, start_line, end_line, msg,
+                     strlen(msg));
+}
+
+struct diag *diag_addn(struct diag_list *dl, enum diag_level level,
+                       enum diag_kind kind, const char *rule, int start_line,
+                       int end_line, const char *msg, size_t len)
+{
     if (dl->n == dl->cap) {
         dl->cap = dl->cap ? dl->cap * 2 : 8;
         dl->items = xreallocarray(dl->items, dl->cap, sizeof(*dl->items));
@@ -35,7 +43,8 @@ struct diag *diag_add(struct diag_list *dl, enum diag_level level,
     d->rule = rule ? arena_strdup(&dl->arena, rule) : NULL;
     d->start_line = start_line;
     d->end_line = end_line;
-    d->msg = arena_strdup(&dl->arena, msg);
+    d->msg = arena_memdup0(&dl->arena, msg, len);
+    d->msg_len = len;
     return d;
 }
 

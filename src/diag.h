@@ -34,7 +34,9 @@ struct diag {
     const char *rule; /* build-check rule name, or NULL */
     int start_line;   /* BuildKit's numbering (see above) */
     int end_line;
-    const char *msg;  /* exact BuildKit text, NUL-terminated */
+    const char *msg;  /* exact BuildKit text, NUL-terminated; it may also
+                         contain NUL bytes from the input: msg_len counts */
+    size_t msg_len;
 };
 
 /* A growable list; owns its items and their strings (in its arena). */
@@ -53,6 +55,10 @@ void diag_list_release(struct diag_list *dl);
 struct diag *diag_add(struct diag_list *dl, enum diag_level level,
                       enum diag_kind kind, const char *rule, int start_line,
                       int end_line, const char *msg);
+/* Like diag_add with a message of len bytes (which may hold NUL). */
+struct diag *diag_addn(struct diag_list *dl, enum diag_level level,
+                       enum diag_kind kind, const char *rule, int start_line,
+                       int end_line, const char *msg, size_t len);
 struct diag *diag_addf(struct diag_list *dl, enum diag_level level,
                        enum diag_kind kind, const char *rule, int start_line,
                        int end_line, const char *fmt, ...) ATTR_PRINTF(7, 8);

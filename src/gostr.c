@@ -7,11 +7,25 @@
 #include "unicode.h"
 #include "xmalloc.h"
 
+/* unicode.IsSpace for ASCII */
+static inline bool ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 void go_trim_left_space(const char **p, size_t *len)
 {
     const char *s = *p;
     size_t n = *len;
     while (n) {
+        unsigned char c = (unsigned char)s[0];
+        if (c < 0x80) {
+            if (!ascii_space(c))
+                break;
+            s++;
+            n--;
+            continue;
+        }
         int w;
         long r = utf8_decode(s, n, &w);
         if (!uni_is_space(r))
@@ -46,6 +60,13 @@ void go_trim_right_space(const char **p, size_t *len)
     const char *s = *p;
     size_t n = *len;
     while (n) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c < 0x80) {
+            if (!ascii_space(c))
+                break;
+            n--;
+            continue;
+        }
         long r;
         int w = last_rune(s, n, &r);
         if (!uni_is_space(r))
@@ -59,11 +80,6 @@ void go_trim_space(const char **p, size_t *len)
 {
     go_trim_left_space(p, len);
     go_trim_right_space(p, len);
-}
-
-bool go_is_ascii_blank(int c)
-{
-    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 }
 
 static void map_case(struct sb *out, const char *s, size_t len, bool upper)
@@ -166,8 +182,14 @@ bool mem_contains(const char *s, size_t len, const char *needle)
     size_t nl = strlen(needle);
     if (nl == 0)
         return true;
-    for (size_t i = 0; i + nl <= len; i++)
-        if (memcmp(s + i, needle, nl) == 0)
+    const char *end = s + len;
+    for (const char *p = s; (size_t)(end - p) >= nl;) {
+        p = memchr(p, needle[0], (size_t)(end - p) - nl + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, needle, nl) == 0)
             return true;
+        p++;
+    }
     return false;
 }

@@ -15,7 +15,10 @@ void go_trim_left_space(const char **p, size_t *len);
 void go_trim_right_space(const char **p, size_t *len);
 
 /* The regexp class [\t\v\f\r ] that BuildKit splits words on. */
-bool go_is_ascii_blank(int c);
+static inline bool go_is_ascii_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
+}
 
 /* strings.ToLower / strings.ToUpper (invalid UTF-8 becomes U+FFFD). */
 void go_to_lower(struct sb *out, const char *s, size_t len);

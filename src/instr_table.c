@@ -142,29 +142,48 @@ const struct instr_def instr_table[INSTR_COUNT] = {
                         "instructions and for the container" },
 };
 
+static enum instr_kind lookup_lower(const char *low, size_t len)
+{
+    /* instruction names, lower-cased, indexed by the enum */
+    static const char *const lower[INSTR_COUNT] = {
+        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from",
+        "healthcheck", "label", "maintainer", "onbuild", "run", "shell",
+        "stopsignal", "user", "volume", "workdir",
+    };
+    if (len < 3 || len > 11)
+        return INSTR_UNKNOWN;
+    for (size_t i = 0; i < INSTR_COUNT; i++)
+        if (lower[i][0] == low[0] && strlen(lower[i]) == len &&
+            memcmp(lower[i], low, len) == 0)
+            return (enum instr_kind)i;
+    return INSTR_UNKNOWN;
+}
+
 enum instr_kind instr_lookup(const char *word, size_t len)
 {
     char buf[16];
     struct sb low = SB_INIT;
     enum instr_kind k = INSTR_UNKNOWN;
+    /* the common case: a short ASCII word, lower-cased on the stack */
+    if (len < sizeof(buf)) {
+        bool ascii = true;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)word[i];
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (ascii)
+            return lookup_lower(buf, len);
+    }
     /* Longer words cannot lower-case to a name (lower-casing shrinks a
      * rune at most from 3 bytes to 1, e.g. the Kelvin sign to 'k'). */
     if (len > 48)
         return INSTR_UNKNOWN;
     go_to_lower(&low, word, len);
-    if (low.len < sizeof(buf)) {
-        memcpy(buf, low.buf, low.len + 1);
-        for (size_t i = 0; i < INSTR_COUNT; i++) {
-            const char *n = instr_table[i].name;
-            size_t j = 0;
-            while (n[j] && buf[j] == n[j] + ('a' - 'A'))
-                j++;
-            if (!n[j] && j == low.len) {
-                k = (enum instr_kind)i;
-                break;
-            }
-        }
-    }
+    k = lookup_lower(low.buf, low.len);
     sb_release(&low);
     return k;
 }

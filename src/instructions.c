@@ -22,6 +22,7 @@
  * as "dockerfile parse error on line N: ...". */
 struct ierr {
     char *msg;
+    size_t len; /* the message may hold NUL bytes from the input */
 };
 
 static int fail(struct ierr *e, const char *fmt, ...) ATTR_PRINTF(2, 3);
@@ -40,13 +41,13 @@ static int fail(struct ierr *e, const char *fmt, ...)
         va_end(ap);
         m.len = (size_t)n;
     }
-    e->msg = sb_detach(&m, NULL);
+    e->msg = sb_detach(&m, &e->len);
     return -1;
 }
 
 static int fail_sb(struct ierr *e, struct sb *m)
 {
-    e->msg = sb_detach(m, NULL);
+    e->msg = sb_detach(m, &e->len);
     return -1;
 }
 
@@ -812,6 +813,7 @@ static int parse_interval(struct instr *in, const char *name, int64_t *out,
     int64_t d;
     if (go_parse_duration(f->value.s, f->value.len, &d, &err) < 0) {
         e->msg = err;
+        e->len = strlen(err);
         return -1;
     }
     if (d == 0)
@@ -1255,11 +1257,14 @@ int dockerfile_parse(struct dockerfile *df, const char *text, size_t len,
         in->keyword = n->keyword;
         in->json = n->json;
         node_args(&df->arena, n, in);
-        struct ierr e = { NULL };
+        struct ierr e = { NULL, 0 };
         if (parse_instruction(&p, in, &e) < 0) {
-            diag_addf(dl, DIAG_ERROR, DIAG_INSTR, NULL, n->start_line,
-                      n->end_line, "dockerfile parse error on line %d: %s",
-                      n->start_line, e.msg);
+            struct sb m = SB_INIT;
+            sb_addf(&m, "dockerfile parse error on line %d: ", n->start_line);
+            sb_add(&m, e.msg, e.len);
+            diag_addn(dl, DIAG_ERROR, DIAG_INSTR, NULL, n->start_line,
+                      n->end_line, m.buf, m.len);
+            sb_release(&m);
             free(e.msg);
             rc = -1;
             break;

@@ -181,7 +181,8 @@ static int possible_directive(struct ast *ast, struct directives *d,
             sb_adds(&m, "invalid escape token '");
             sb_add(&m, value.s, value.len);
             sb_adds(&m, "' does not match ` or \\");
-            diag_add(dl, DIAG_ERROR, DIAG_PARSE, NULL, index, index, m.buf);
+            diag_addn(dl, DIAG_ERROR, DIAG_PARSE, NULL, index, index, m.buf,
+                      m.len);
             sb_release(&m);
             return -1;
         }
@@ -417,55 +418,57 @@ static void split_ws(struct parser *p, struct span s)
     }
 }
 
-/* Append the rune at s[*pos]; invalid UTF-8 becomes U+FFFD (Go's
- * `word += string(ch)` after utf8.DecodeRuneInString). */
-static size_t add_decoded(struct sb *w, const char *s, size_t len,
-                          size_t pos, bool *changed)
-{
-    int width;
-    long r = utf8_decode(s + pos, len - pos, &width);
-    if (r == RUNE_ERROR && width == 1) {
-        sb_add_rune(w, RUNE_ERROR);
-        *changed = true;
-    } else {
-        sb_add(w, s + pos, (size_t)width);
-    }
-    return (size_t)width;
-}
-
 /*
  * parseWords: whitespace-separated words; quotes group and are kept;
- * the escape char keeps itself and the next char. Words that are an exact
- * substring of s point into s, others are copied to the arena.
+ * the escape char keeps itself and the next char; an escape at the very
+ * end is dropped. Each word is therefore a substring of s, except that Go
+ * re-encodes invalid UTF-8 bytes as U+FFFD (`word += string(ch)`): such a
+ * word is rebuilt in the arena.
  */
+static void flush_word(struct parser *p, const char *s, size_t start,
+                       size_t end, bool invalid)
+{
+    if (end <= start)
+        return;
+    struct span w = { s + start, end - start };
+    if (invalid) {
+        struct sb *b = &p->word;
+        sb_reset(b);
+        for (size_t i = start; i < end;) {
+            int width;
+            long r = utf8_decode(s + i, end - i, &width);
+            if (r == RUNE_ERROR && width == 1)
+                sb_add_rune(b, RUNE_ERROR);
+            else
+                sb_add(b, s + i, (size_t)width);
+            i += (size_t)width;
+        }
+        w = arena_span(p->a, b->buf, b->len);
+    }
+    spanvec_push(&p->args, w);
+}
+
 static void parse_words(struct parser *p, struct span s)
 {
     enum { IN_SPACES, IN_WORD, IN_QUOTE } phase = IN_SPACES;
-    struct sb *w = &p->word;
     long quote = 0;
-    bool blank_ok = false, changed = false;
-    size_t start = 0;
+    bool invalid = false;
+    size_t start = 0, end = 0; /* the word is s[start..end) */
     int esc = p->d.escape;
-    sb_reset(w);
-#define FLUSH_WORD()                                                        \
-    do {                                                                    \
-        if (blank_ok || w->len) {                                           \
-            struct span ws_;                                                \
-            if (!changed) {                                                 \
-                ws_.s = s.s + start;                                        \
-                ws_.len = w->len;                                           \
-            } else {                                                        \
-                ws_ = arena_span(p->a, w->buf, w->len);                     \
-            }                                                               \
-            spanvec_push(&p->args, ws_);                                    \
-        }                                                                   \
-    } while (0)
     size_t pos = 0;
     for (;;) {
         int width = 1;
         long ch = 0;
-        if (pos < s.len)
-            ch = utf8_decode(s.s + pos, s.len - pos, &width);
+        if (pos < s.len) {
+            unsigned char c = (unsigned char)s.s[pos];
+            if (c < 0x80) {
+                ch = c;
+            } else {
+                ch = utf8_decode(s.s + pos, s.len - pos, &width);
+                if (ch == RUNE_ERROR && width == 1)
+                    invalid = true;
+            }
+        }
         if (phase == IN_SPACES) {
             if (pos == s.len)
                 break;
@@ -474,25 +477,22 @@ static void parse_words(struct parser *p, struct span s)
                 continue;
             }
             phase = IN_WORD;
-            start = pos;
-            changed = false;
+            start = end = pos;
+            invalid = ch == RUNE_ERROR && width == 1;
         }
         if (pos == s.len) {
-            FLUSH_WORD();
+            flush_word(p, s.s, start, end, invalid);
             break;
         }
         if (phase == IN_WORD) {
             if (uni_is_space(ch)) {
                 phase = IN_SPACES;
-                FLUSH_WORD();
-                sb_reset(w);
-                blank_ok = false;
+                flush_word(p, s.s, start, end, invalid);
                 pos += (size_t)width;
                 continue;
             }
             if (ch == '\'' || ch == '"') {
                 quote = ch;
-                blank_ok = true;
                 phase = IN_QUOTE;
             }
             if (ch == esc) {
@@ -500,9 +500,16 @@ static void parse_words(struct parser *p, struct span s)
                     pos += (size_t)width;
                     continue; /* an escape at the very end is dropped */
                 }
-                pos += add_decoded(w, s.s, s.len, pos, &changed);
+                pos += (size_t)width; /* the escape, then the next char */
+                width = 1;
+                if ((unsigned char)s.s[pos] >= 0x80) {
+                    long r = utf8_decode(s.s + pos, s.len - pos, &width);
+                    if (r == RUNE_ERROR && width == 1)
+                        invalid = true;
+                }
             }
-            pos += add_decoded(w, s.s, s.len, pos, &changed);
+            pos += (size_t)width;
+            end = pos;
             continue;
         }
         /* IN_QUOTE */
@@ -514,11 +521,17 @@ static void parse_words(struct parser *p, struct span s)
                 pos += (size_t)width;
                 continue;
             }
-            pos += add_decoded(w, s.s, s.len, pos, &changed);
+            pos += (size_t)width;
+            width = 1;
+            if ((unsigned char)s.s[pos] >= 0x80) {
+                long r = utf8_decode(s.s + pos, s.len - pos, &width);
+                if (r == RUNE_ERROR && width == 1)
+                    invalid = true;
+            }
         }
-        pos += add_decoded(w, s.s, s.len, pos, &changed);
+        pos += (size_t)width;
+        end = pos;
     }
-#undef FLUSH_WORD
 }
 
 static bool span_has(struct span s, int c)
@@ -725,7 +738,9 @@ static struct ast_node *new_node(struct parser *p, struct span line)
         }
         if (r < 0)
             return NULL;
-        n->args = spanvec_to_arena(p->a, &p->args, &n->n_args);
+        size_t na;
+        n->args = spanvec_to_arena(p->a, &p->args, &na);
+        n->n_args = (uint32_t)na;
         return top;
     }
 }
@@ -1012,8 +1027,8 @@ int ast_parse(struct ast *ast, const char *text, size_t len,
             struct sb m = SB_INIT;
             sb_adds(&m, "Empty continuation line found in: ");
             sb_add(&m, logical.s, logical.len);
-            diag_add(dl, DIAG_WARNING, DIAG_PARSE_WARNING, NULL, cur, cur,
-                     m.buf);
+            diag_addn(dl, DIAG_WARNING, DIAG_PARSE_WARNING, NULL, cur, cur,
+                      m.buf, m.len);
             sb_release(&m);
         }
         p.err_start = start;
@@ -1126,11 +1141,14 @@ void ast_dump_node(struct sb *out, const struct ast_node *n)
     for (const struct ast_node *c = n; c; c = ast_sub(c)) {
         if (c != n)
             sb_adds(out, " (");
+        /* Go trims the node's text: an empty keyword leaves no space */
+        size_t kw = out->len;
         go_to_lower(out, c->keyword.s, c->keyword.len);
+        bool empty_kw = out->len == kw;
         size_t nf = ast_n_flags(c);
         if (nf) {
             const struct span *f = ast_flags(c);
-            sb_adds(out, " [");
+            sb_adds(out, empty_kw ? "[" : " [");
             for (size_t i = 0; i < nf; i++) {
                 if (i)
                     sb_addch(out, ' ');
@@ -1139,7 +1157,8 @@ void ast_dump_node(struct sb *out, const struct ast_node *n)
             sb_addch(out, ']');
         }
         for (size_t i = 0; i < c->n_args; i++) {
-            sb_addch(out, ' ');
+            if (!(empty_kw && i == 0 && !nf))
+                sb_addch(out, ' ');
             go_quote(out, c->args[i].s, c->args[i].len);
         }
         if (c != n)

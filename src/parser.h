@@ -10,6 +10,8 @@
 #ifndef PARSER_H
 #define PARSER_H
 
+#include <stdint.h>
+
 #include "arena.h"
 #include "common.h"
 #include "instr_table.h"
@@ -55,14 +57,14 @@ struct ast_extra {
  */
 struct ast_node {
     struct span keyword;      /* as written: "Run", "FROM", "foo", "" */
-    enum instr_kind kind;     /* INSTR_UNKNOWN if not an instruction */
     struct span original;     /* the logical line (continuations joined) */
     struct span *args;
-    size_t n_args;
+    struct ast_extra *x;      /* NULL when there is nothing extra */
+    uint32_t n_args;
     int start_line, end_line; /* 1-based physical lines (0 for triggers) */
+    unsigned char kind;       /* enum instr_kind; INSTR_UNKNOWN if not one */
     bool json;                /* exec (JSON array) form */
     bool empty_continuation;  /* had a blank line inside a continuation */
-    struct ast_extra *x;      /* NULL when there is nothing extra */
 };
 
 /* Accessors that hide the out-of-line part. */

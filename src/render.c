@@ -16,7 +16,8 @@ void render_diag(FILE *f, const char *name, const struct diag *d)
     fprintf(f, "%s: ", d->level == DIAG_ERROR ? "error" : "warning");
     if (d->rule)
         fprintf(f, "%s: ", d->rule);
-    fprintf(f, "%s\n", d->msg);
+    fwrite(d->msg, 1, d->msg_len, f);
+    fputc('\n', f);
 }
 
 size_t render_diags(FILE *f, const char *name, const struct diag_list *dl)

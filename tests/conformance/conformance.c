@@ -626,7 +626,7 @@ static void run_probe_cases(const char *corpus)
                  (rule && g->rule && strcmp(rule, g->rule) == 0)) &&
                 jint(json_get(w, "start_line")) == g->start_line &&
                 jint(json_get(w, "end_line")) == g->end_line &&
-                jstr_eq(msg, g->msg, strlen(g->msg));
+                jstr_eq(msg, g->msg, g->msg_len);
             if (!same) {
                 ok = false;
                 failf("probe %s: diagnostic %zu: got %s %s %d-%d %s", id, k,
