@@ -14,7 +14,9 @@
 #include "diag.h"
 #include "instructions.h"
 #include "render.h"
+#include "imgconfig.h"
 #include "sb.h"
+#include "xmalloc.h"
 
 static void parse_usage(FILE *f)
 {
@@ -153,63 +155,96 @@ static void list_instr(FILE *f, const struct instr *in,
     sb_release(&l);
 }
 
-static void list_dockerfile(FILE *f, const char *name,
-                            const struct dockerfile *df)
+/* Streaming listing: one instruction at a time (see dockerfile_opts). */
+struct lister {
+    FILE *f;
+    size_t n_instr;
+    bool meta_header;
+    long stage;
+    /* the shell in effect in the current stage, and each named stage's
+     * final shell (a stage FROM another stage inherits it) */
+    struct strlist shell;
+    struct strlist stage_names;  /* "name" of each stage (or "") */
+    struct strlist *stage_shells;
+    size_t n_stage_shells;
+};
+
+static void save_stage_shell(struct lister *ls)
 {
-    size_t n = df->n_all;
-    fprintf(f, "%s: %zu instruction%s, %zu stage%s", name, n,
-            n == 1 ? "" : "s", df->n_stages, df->n_stages == 1 ? "" : "s");
-    if (df->ast.escape != '\\')
-        fprintf(f, ", escape character %c", df->ast.escape);
-    fprintf(f, "\n");
-    if (df->n_meta_args) {
-        fprintf(f, "\nglobal scope (ARGs before the first FROM: only FROM "
-                   "lines can use them)\n");
-        for (size_t i = 0; i < df->n_meta_args; i++)
-            list_instr(f, df->meta_args[i], NULL, 0);
+    if (ls->stage < 0)
+        return;
+    ls->stage_shells = xreallocarray(ls->stage_shells, ls->n_stage_shells + 1,
+                                     sizeof(*ls->stage_shells));
+    strlist_init(&ls->stage_shells[ls->n_stage_shells]);
+    strlist_copy(&ls->stage_shells[ls->n_stage_shells++], &ls->shell);
+}
+
+static void list_one(void *ctx, const struct instr *in, long stage)
+{
+    struct lister *ls = ctx;
+    ls->n_instr++;
+    if (stage < 0) {
+        if (!ls->meta_header)
+            fprintf(ls->f, "global scope (ARGs before the first FROM: only "
+                           "FROM lines can use them)\n");
+        ls->meta_header = true;
+        list_instr(ls->f, in, NULL, 0);
+        return;
     }
-    /* The shell in effect per stage, to show what shell form means. */
-    const struct span **stage_shell =
-        calloc(df->n_stages ? df->n_stages : 1, sizeof(*stage_shell));
-    size_t *stage_nshell =
-        calloc(df->n_stages ? df->n_stages : 1, sizeof(*stage_nshell));
-    for (size_t s = 0; s < df->n_stages; s++) {
-        const struct stage *st = &df->stages[s];
-        const struct span *shell = NULL;
-        size_t n_shell = 0;
-        for (size_t p = 0; p < s; p++)
-            if (df->stages[p].name.len &&
-                df->stages[p].name.len == st->base_name.len &&
-                memcmp(df->stages[p].name.s, st->base_name.s,
-                       st->base_name.len) == 0) {
-                shell = stage_shell[p];
-                n_shell = stage_nshell[p];
+    if (in->kind == INSTR_FROM) {
+        save_stage_shell(ls);
+        ls->stage = stage;
+        strlist_release(&ls->shell);
+        /* FROM an earlier stage: its shell carries over */
+        for (size_t i = ls->stage_names.n; i-- > 0;) {
+            const char *nm = ls->stage_names.v[i];
+            if (*nm && strlen(nm) == in->base_name.len &&
+                memcmp(nm, in->base_name.s, in->base_name.len) == 0 &&
+                i < ls->n_stage_shells) {
+                strlist_copy(&ls->shell, &ls->stage_shells[i]);
+                break;
             }
-        fprintf(f, "\nstage %zu", s);
-        if (st->name.len) {
+        }
+        strlist_pushn(&ls->stage_names, in->stage_name.s, in->stage_name.len);
+        fprintf(ls->f, "%sstage %ld", ls->n_instr > 1 ? "\n" : "", stage);
+        if (in->stage_name.len) {
             struct sb nm = SB_INIT;
-            render_one_line(&nm, st->name.s, st->name.len, 40);
-            fprintf(f, " \"%s\"", nm.buf);
+            render_one_line(&nm, in->stage_name.s, in->stage_name.len, 40);
+            fprintf(ls->f, " \"%s\"", nm.buf);
             sb_release(&nm);
         }
         struct sb base = SB_INIT;
-        render_one_line(&base, st->base_name.s, st->base_name.len, 60);
-        fprintf(f, ": FROM %s\n", base.buf);
+        render_one_line(&base, in->base_name.s, in->base_name.len, 60);
+        fprintf(ls->f, ": FROM %s\n", base.buf);
         sb_release(&base);
-        list_instr(f, st->from, shell, n_shell);
-        for (size_t i = 0; i < st->n_cmds; i++) {
-            const struct instr *in = st->cmds[i];
-            list_instr(f, in, shell, n_shell);
-            if (in->kind == INSTR_SHELL) {
-                shell = in->cmdline;
-                n_shell = in->n_cmdline;
-            }
-        }
-        stage_shell[s] = shell;
-        stage_nshell[s] = n_shell;
     }
-    free(stage_shell);
-    free(stage_nshell);
+    struct span *sh = NULL;
+    size_t nsh = ls->shell.n;
+    struct span tmp[8];
+    if (nsh) {
+        sh = nsh <= ARRAY_LEN(tmp) ? tmp : xcalloc(nsh, sizeof(*sh));
+        for (size_t i = 0; i < nsh; i++) {
+            sh[i].s = ls->shell.v[i];
+            sh[i].len = strlen(ls->shell.v[i]);
+        }
+    }
+    list_instr(ls->f, in, sh, nsh);
+    if (sh && sh != tmp)
+        free(sh);
+    if (in->kind == INSTR_SHELL) {
+        strlist_release(&ls->shell);
+        for (size_t i = 0; i < in->n_cmdline; i++)
+            strlist_pushn(&ls->shell, in->cmdline[i].s, in->cmdline[i].len);
+    }
+}
+
+static void lister_release(struct lister *ls)
+{
+    strlist_release(&ls->shell);
+    strlist_release(&ls->stage_names);
+    for (size_t i = 0; i < ls->n_stage_shells; i++)
+        strlist_release(&ls->stage_shells[i]);
+    free(ls->stage_shells);
 }
 
 int cli_parse(int argc, char **argv, const struct cli_io *io)
@@ -251,7 +286,14 @@ int cli_parse(int argc, char **argv, const struct cli_io *io)
 
     struct diag_list dl = DIAG_LIST_INIT;
     struct dockerfile df;
+    struct lister ls;
     int rc;
+    memset(&ls, 0, sizeof(ls));
+    ls.f = io->out;
+    ls.stage = -1;
+    strlist_init(&ls.shell);
+    strlist_init(&ls.stage_names);
+    struct dockerfile_opts opts = { NULL, dump ? NULL : list_one, &ls };
     render_input_notes(io->err, name, text, len);
     if (len == 0) {
         /* the frontend's own check, before the parser */
@@ -260,7 +302,7 @@ int cli_parse(int argc, char **argv, const struct cli_io *io)
         memset(&df, 0, sizeof(df));
         rc = -1;
     } else {
-        rc = dockerfile_parse(&df, text, len, NULL, &dl);
+        rc = dockerfile_parse(&df, text, len, &opts, &dl);
     }
     if (dump && df.parsed) {
         struct sb out = SB_INIT;
@@ -268,8 +310,14 @@ int cli_parse(int argc, char **argv, const struct cli_io *io)
         fwrite(out.buf, 1, out.len, io->out);
         sb_release(&out);
     } else if (!dump && rc == 0) {
-        list_dockerfile(io->out, name, &df);
+        fprintf(io->out, "\n%s: %zu instruction%s, %zu stage%s", name,
+                ls.n_instr, ls.n_instr == 1 ? "" : "s", df.n_stages,
+                df.n_stages == 1 ? "" : "s");
+        if (df.ast.escape != '\\')
+            fprintf(io->out, ", escape character %c", df.ast.escape);
+        fprintf(io->out, "\n");
     }
+    lister_release(&ls);
     render_diags(io->err, name, &dl);
     bool failed = rc < 0 || diag_count(&dl, DIAG_ERROR) > 0;
     if (len)

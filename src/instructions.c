@@ -1234,7 +1234,9 @@ int dockerfile_parse(struct dockerfile *df, const char *text, size_t len,
         return -1;
     df->parsed = true;
 
-    struct iparser p = { df, &df->arena, dl };
+    bool stream = opts && opts->each;
+    struct arena scratch = ARENA_INIT;
+    struct iparser p = { df, stream ? &scratch : &df->arena, dl };
     size_t cap_all = 0, cap_meta = 0, cap_stages = 0, cap_cmds = 0;
     struct instr **all = NULL, **meta = NULL, **cmds = NULL;
     int rc = 0;
@@ -1249,14 +1251,16 @@ int dockerfile_parse(struct dockerfile *df, const char *text, size_t len,
 
     for (size_t i = 0; i < df->ast.n_nodes; i++) {
         const struct ast_node *n = df->ast.nodes[i];
-        struct instr *in = arena_calloc(&df->arena, 1, sizeof(*in));
+        if (stream)
+            arena_release(&scratch);
+        struct instr *in = arena_calloc(p.a, 1, sizeof(*in));
         in->node = n;
         in->kind = n->kind;
         in->start_line = n->start_line;
         in->end_line = n->end_line;
         in->keyword = n->keyword;
         in->json = n->json;
-        node_args(&df->arena, n, in);
+        node_args(p.a, n, in);
         struct ierr e = { NULL, 0 };
         if (parse_instruction(&p, in, &e) < 0) {
             struct sb m = SB_INIT;
@@ -1269,11 +1273,28 @@ int dockerfile_parse(struct dockerfile *df, const char *text, size_t len,
             rc = -1;
             break;
         }
-        push_instr(&all, &df->n_all, &cap_all, in);
         if (df->n_stages == 0 && in->kind == INSTR_ARG) {
-            push_instr(&meta, &df->n_meta_args, &cap_meta, in);
+            if (stream)
+                opts->each(opts->each_ctx, in, -1);
+            else {
+                push_instr(&all, &df->n_all, &cap_all, in);
+                push_instr(&meta, &df->n_meta_args, &cap_meta, in);
+            }
             continue;
         }
+        if (in->kind != INSTR_FROM && df->n_stages == 0) {
+            diag_add(dl, DIAG_ERROR, DIAG_INSTR, NULL, n->start_line,
+                     n->end_line, "no build stage in current context");
+            rc = -1;
+            break;
+        }
+        if (stream) {
+            if (in->kind == INSTR_FROM)
+                df->n_stages++;
+            opts->each(opts->each_ctx, in, (long)df->n_stages - 1);
+            continue;
+        }
+        push_instr(&all, &df->n_all, &cap_all, in);
         if (in->kind == INSTR_FROM) {
             if (df->n_stages) {
                 struct stage *prev = &df->stages[df->n_stages - 1];
@@ -1298,14 +1319,13 @@ int dockerfile_parse(struct dockerfile *df, const char *text, size_t len,
             st->index = df->n_stages++;
             continue;
         }
-        if (df->n_stages == 0) {
-            diag_add(dl, DIAG_ERROR, DIAG_INSTR, NULL, n->start_line,
-                     n->end_line, "no build stage in current context");
-            rc = -1;
-            break;
-        }
         struct stage *st = &df->stages[df->n_stages - 1];
         push_instr(&cmds, &st->n_cmds, &cap_cmds, in);
+    }
+    arena_release(&scratch);
+    if (stream) {
+        free(cmds);
+        return rc;
     }
     if (df->n_stages) {
         struct stage *last = &df->stages[df->n_stages - 1];

@@ -135,6 +135,16 @@ struct dockerfile_opts {
     /* Check options overriding `# check=` (BUILDKIT_DOCKERFILE_CHECK), or
      * NULL. */
     const char *check_override;
+    /*
+     * Streaming: if `each` is set, typed instructions are not kept (all,
+     * stages[].cmds and meta_args stay empty; n_stages still counts).
+     * Each valid instruction is handed to each() in file order, with its
+     * stage index (-1 for a global ARG); it and its memory are only valid
+     * during the call. Memory then stays at the size of the AST, however
+     * large the file.
+     */
+    void (*each)(void *ctx, const struct instr *in, long stage);
+    void *each_ctx;
 };
 
 struct dockerfile {

@@ -3,8 +3,6 @@ inherited by a stage built FROM an earlier one, exec vs shell form.
 === args
 parse multistage.Dockerfile
 === stdout
-multistage.Dockerfile: 20 instructions, 3 stages
-
 global scope (ARGs before the first FROM: only FROM lines can use them)
   2       ARG BASE=debian:12
           build time: declares a build argument that --build-arg can set; it
@@ -92,6 +90,8 @@ stage 2: FROM scratch
           command (or the default arguments of ENTRYPOINT); nothing runs at
           build time, a container runs it at start unless docker run gives a
           command
+
+multistage.Dockerfile: 20 instructions, 3 stages
 === stderr
 === exit
 0
