@@ -363,15 +363,63 @@ static void jw_array(struct jw *w, const struct strlist *l)
     jw_close(w, ']');
 }
 
-/* A Go map[string]struct{} (keys already sorted): {"80/tcp": {}}. */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    return strcmp((*(const struct label *const *)a)->key,
+                  (*(const struct label *const *)b)->key);
+}
+
+/*
+ * A Go map[string]struct{}: {"80/tcp": {}}. Go writes map keys sorted
+ * and once each; the lists are normally kept that way (add_sorted), but
+ * sort a copy anyway so a list built with strlist_push prints right.
+ */
 static void jw_set(struct jw *w, const struct strlist *l)
 {
+    char **keys = xreallocarray(NULL, l->n ? l->n : 1, sizeof(*keys));
+    memcpy(keys, l->v, l->n * sizeof(*keys));
+    qsort(keys, l->n, sizeof(*keys), cmp_str);
     jw_open(w, '{');
     for (size_t i = 0; i < l->n; i++) {
-        jw_key(w, l->v[i]);
+        if (i && strcmp(keys[i], keys[i - 1]) == 0)
+            continue;
+        jw_key(w, keys[i]);
         sb_adds(w->out, "{}");
     }
     jw_close(w, '}');
+    free(keys);
+}
+
+/* map[string]string: sorted by key, the last value of a duplicate wins. */
+static void jw_labels(struct jw *w, const struct image_config *c)
+{
+    const struct label **ls =
+        xreallocarray(NULL, c->n_labels ? c->n_labels : 1, sizeof(*ls));
+    for (size_t i = 0; i < c->n_labels; i++)
+        ls[i] = &c->labels[i];
+    /* qsort is not stable: order equal keys by position afterwards */
+    qsort(ls, c->n_labels, sizeof(*ls), cmp_label);
+    jw_open(w, '{');
+    for (size_t i = 0; i < c->n_labels; i++) {
+        size_t last = i;
+        while (last + 1 < c->n_labels &&
+               strcmp(ls[last + 1]->key, ls[i]->key) == 0)
+            last++;
+        const struct label *winner = ls[i];
+        for (size_t j = i; j <= last; j++)
+            if (ls[j] > winner)
+                winner = ls[j];
+        jw_key(w, winner->key);
+        jw_str(w, winner->value);
+        i = last;
+    }
+    jw_close(w, '}');
+    free(ls);
 }
 
 static void jw_int_member(struct jw *w, const char *key, int64_t v)
@@ -423,12 +471,7 @@ void image_config_to_json(struct sb *out, const struct image_config *c,
     }
     if (c->n_labels) {
         jw_key(&w, "Labels");
-        jw_open(&w, '{');
-        for (size_t i = 0; i < c->n_labels; i++) {
-            jw_key(&w, c->labels[i].key);
-            jw_str(&w, c->labels[i].value);
-        }
-        jw_close(&w, '}');
+        jw_labels(&w, c);
     }
     if (str_set(c->stop_signal)) {
         jw_key(&w, "StopSignal");

@@ -435,6 +435,40 @@ static void test_imgconfig_json_escapes_like_go(void **state)
                "}");
 }
 
+/* Lists filled without the sorted helpers still print as Go maps do. */
+static void test_imgconfig_json_maps_sorted_anyway(void **state)
+{
+    struct image_config *c = *state;
+    strlist_push(&c->exposed_ports, "8080/tcp");
+    strlist_push(&c->exposed_ports, "443/tcp");
+    strlist_push(&c->exposed_ports, "8080/tcp");
+    strlist_push(&c->volumes, "/b");
+    strlist_push(&c->volumes, "/a");
+    c->labels = xcalloc(3, sizeof(*c->labels));
+    c->labels[0].key = xstrdup("b");
+    c->labels[0].value = xstrdup("first b");
+    c->labels[1].key = xstrdup("a");
+    c->labels[1].value = xstrdup("x");
+    c->labels[2].key = xstrdup("b");
+    c->labels[2].value = xstrdup("last b wins");
+    c->n_labels = 3;
+    check_json(c, 0,
+               "{\n"
+               "    \"ExposedPorts\": {\n"
+               "        \"443/tcp\": {},\n"
+               "        \"8080/tcp\": {}\n"
+               "    },\n"
+               "    \"Volumes\": {\n"
+               "        \"/a\": {},\n"
+               "        \"/b\": {}\n"
+               "    },\n"
+               "    \"Labels\": {\n"
+               "        \"a\": \"x\",\n"
+               "        \"b\": \"last b wins\"\n"
+               "    }\n"
+               "}");
+}
+
 static void test_imgconfig_json_healthcheck_zero_fields(void **state)
 {
     struct image_config *c = *state;
@@ -486,6 +520,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_imgconfig_json_escapes_like_go,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_imgconfig_json_maps_sorted_anyway, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_imgconfig_json_healthcheck_zero_fields, setup, teardown),
     };
