@@ -21,6 +21,13 @@
  * The strings of an entry (path, data, target, program) belong to the
  * layer and are released with free(); callers that fill in an entry from
  * vfs_put assign malloc'd strings (xstrdup/xmemdup0).
+ *
+ * Path semantics: vfs_put, vfs_put_file, vfs_put_symlink and vfs_mkdir_p
+ * clean their path lexically first (vfs_clean_path) and then resolve the
+ * parent directories through symlinks. vfs_stat, vfs_lstat, vfs_modify
+ * and vfs_remove take the path as Linux would: ".." is resolved
+ * physically after symlinks, and a trailing slash requires a directory.
+ * vfs_stat's resolved path is replaced (not appended to).
  */
 
 /* Linux's limit on symlinks followed while resolving one path. */
