@@ -153,8 +153,10 @@ extern const size_t dcli_n_commands;
 /* One parsed flag occurrence. */
 struct dflag_value {
     const struct dflag_def *def; /* --net x is recorded as --network x */
-    const char *value; /* as given ("true" for a bare bool); --attach
-                          values are lower-cased like the CLI keeps them */
+    const char *value; /* as given, except: a bool is "true" or "false"
+                          (ParseBool's 1/t/T/TRUE/True... normalized; a
+                          bare --rm is "true"), and --attach values are
+                          lower-cased like the CLI keeps them */
 };
 
 struct dparsed {
@@ -238,8 +240,8 @@ void dcli_help(struct sb *out, const struct dcmd_def *cmd);
 
 /*
  * `docker container` / `docker image` / `docker builder` alone: the
- * management command's help (stdout, exit 0). Returns -1 (nothing
- * appended) if group is not one of them.
+ * management command's help, which the CLI prints to STDERR with exit
+ * code 0. Returns -1 (nothing appended) if group is not one of them.
  */
 int dcli_group_help(struct sb *out, const char *group);
 
