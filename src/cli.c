@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gostr.h"
 #include "xmalloc.h"
@@ -28,7 +29,16 @@ static void print_help(FILE *f)
             "docksim %s: a teaching shell that shows exactly what Docker does "
             "with a\nDockerfile, and why. It never runs Docker or anything "
             "else on this machine.\n\n"
-            "usage: docksim [--help] [--version] COMMAND [ARGS]\n\n"
+            "usage: docksim [--context DIR] [-f DOCKERFILE] [-c LINE]... "
+            "[--json] [--echo]\n"
+            "               [--quiet] [SCRIPT|-]\n"
+            "       docksim COMMAND [ARGS]\n"
+            "       docksim --help | --version\n\n"
+            "Without a COMMAND, docksim reads lines as if typed at its "
+            "prompt (from SCRIPT,\nstandard input, or -c): Dockerfile "
+            "lines build up the session's Dockerfile,\n`docker ...` lines "
+            "run simulated docker build/run/create/start/ps/images/\n"
+            "inspect/history/logs/rm/rmi/tag.\n\n"
             "commands:\n",
             DOCKSIM_VERSION);
     for (size_t i = 0; i < cli_n_cmds; i++)
@@ -40,10 +50,12 @@ static void print_help(FILE *f)
 
 int cli_main(int argc, char **argv, const struct cli_io *io)
 {
-    if (argc < 2) {
+    if (argc < 2 && isatty(fileno(io->in))) {
         print_help(io->out);
         return EXIT_OK;
     }
+    if (argc < 2)
+        return cli_batch(argc, argv, io);
     const char *a = argv[1];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 ||
         strcmp(a, "help") == 0) {
@@ -57,6 +69,9 @@ int cli_main(int argc, char **argv, const struct cli_io *io)
     for (size_t i = 0; i < cli_n_cmds; i++)
         if (strcmp(a, cli_cmds[i].name) == 0)
             return cli_cmds[i].fn(argc - 1, argv + 1, io);
+    /* options, a script file, or - : the batch front end */
+    if (a[0] == '-' || strchr(a, '/') || strchr(a, '.'))
+        return cli_batch(argc, argv, io);
 
     const char *best = NULL;
     size_t bestd = 3;

@@ -41,6 +41,9 @@ int cli_main(int argc, char **argv, const struct cli_io *io);
 /* The parse subcommand. */
 int cli_parse(int argc, char **argv, const struct cli_io *io);
 
+/* The batch front end (docksim [options] [SCRIPT|-]); argv[0] is docksim. */
+int cli_batch(int argc, char **argv, const struct cli_io *io);
+
 /*
  * Read a whole file ("-" = io->in) into a malloc'd buffer (NUL-terminated;
  * *len excludes it). On failure print one clear line to io->err and

@@ -121,3 +121,77 @@ void render_one_line(struct sb *out, const char *s, size_t len, size_t max)
         i += (size_t)w;
     }
 }
+
+static size_t rune_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+void render_table(struct sb *out, const char *const *cells, size_t nrows,
+                  size_t ncols)
+{
+    size_t width[32] = { 0 };
+    if (ncols > 32)
+        ncols = 32;
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t c = 0; c + 1 < ncols; c++) {
+            size_t w = rune_width(cells[r * ncols + c]) + 3;
+            if (w < 10)
+                w = 10;
+            if (w > width[c])
+                width[c] = w;
+        }
+    for (size_t r = 0; r < nrows; r++) {
+        for (size_t c = 0; c < ncols; c++) {
+            const char *cell = cells[r * ncols + c];
+            sb_adds(out, cell);
+            if (c + 1 < ncols)
+                for (size_t w = rune_width(cell); w < width[c]; w++)
+                    sb_addch(out, ' ');
+        }
+        sb_addch(out, '\n');
+    }
+}
+
+void render_human_duration(struct sb *out, long s)
+{
+    if (s < 1)
+        sb_adds(out, "Less than a second");
+    else if (s == 1)
+        sb_adds(out, "1 second");
+    else if (s < 60)
+        sb_addf(out, "%ld seconds", s);
+    else if (s / 60 == 1)
+        sb_adds(out, "About a minute");
+    else if (s / 60 < 60)
+        sb_addf(out, "%ld minutes", s / 60);
+    else {
+        long h = (s + 1800) / 3600;
+        if (h == 1)
+            sb_adds(out, "About an hour");
+        else if (h < 48)
+            sb_addf(out, "%ld hours", h);
+        else if (h < 24 * 7 * 2)
+            sb_addf(out, "%ld days", h / 24);
+        else if (h < 24 * 30 * 2)
+            sb_addf(out, "%ld weeks", h / 24 / 7);
+        else if (h < 24 * 365 * 2)
+            sb_addf(out, "%ld months", h / 24 / 30);
+        else
+            sb_addf(out, "%ld years", h / 24 / 365);
+    }
+}
+
+void render_human_size(struct sb *out, double b)
+{
+    static const char *const units[] = { "B", "kB", "MB", "GB", "TB", "PB" };
+    size_t i = 0;
+    while (b >= 1000 && i + 1 < sizeof(units) / sizeof(units[0])) {
+        b /= 1000;
+        i++;
+    }
+    sb_addf(out, "%.3g%s", b, units[i]);
+}

@@ -45,4 +45,19 @@ void render_one_line(struct sb *out, const char *s, size_t len, size_t max);
 void render_wrapped(struct sb *out, const char *text, size_t indent,
                     size_t width);
 
+/*
+ * Go's text/tabwriter as the docker CLI configures it for tables
+ * (minwidth 10, padding 3, spaces): cells[r * ncols + c], the last column
+ * unpadded. Widths count runes.
+ */
+void render_table(struct sb *out, const char *const *cells, size_t nrows,
+                  size_t ncols);
+
+/* go-units HumanDuration ("Less than a second", "5 seconds", "About a
+ * minute", ...). */
+void render_human_duration(struct sb *out, long seconds);
+
+/* go-units HumanSizeWithPrecision(n, 3): "0B", "7.8MB", "117MB". */
+void render_human_size(struct sb *out, double bytes);
+
 #endif /* RENDER_H */

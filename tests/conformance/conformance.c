@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "build.h"
+#include "catalog.h"
 #include "diag.h"
 #include "expand.h"
 #include "gostr.h"
@@ -22,7 +24,9 @@
 #include "json.h"
 #include "parser.h"
 #include "sb.h"
+#include "store.h"
 #include "unicode.h"
+#include "vfs.h"
 #include "xmalloc.h"
 
 static int verbose;
@@ -732,6 +736,267 @@ static void run_probe_expansion(const char *corpus)
     suite_end("oracle-probes/expansion");
 }
 
+/* ==================================================================== */
+/* engine-observations: image configs built by BuildKit                 */
+/* ==================================================================== */
+
+/* The lab's local imitations of the base images (README of the folder):
+ * their configs, on the filesystem of the catalogue's real image. */
+static void add_base(struct store *st, const char *tag, const char *fs_of,
+                     const char *const *cmd, bool ubuntu_labels)
+{
+    struct image *img = image_new(NULL);
+    const struct catalog_image *c = catalog_find(fs_of);
+    if (c) {
+        catalog_fs(c, &img->fs);
+        img->cat = c;
+    }
+    image_config_setenv(&img->cfg, "PATH", DEFAULT_PATH);
+    if (cmd) {
+        strlist_set_empty(&img->cfg.cmd);
+        for (; *cmd; cmd++)
+            strlist_push(&img->cfg.cmd, *cmd);
+    }
+    if (ubuntu_labels) {
+        image_config_set_label(&img->cfg, "org.opencontainers.image.ref.name",
+                               "ubuntu");
+        image_config_set_label(&img->cfg, "org.opencontainers.image.version",
+                               "24.04");
+    }
+    store_add_image(st, img);
+    store_tag(st, img, tag);
+}
+
+static void lab_bases(struct store *st)
+{
+    static const char *const sh[] = { "sh", NULL };
+    static const char *const bash[] = { "bash", NULL };
+    static const char *const binbash[] = { "/bin/bash", NULL };
+    add_base(st, "oracle-argv:latest", "debian:bookworm", NULL, false);
+    add_base(st, "oracle-argv:busybox", "busybox:latest", NULL, false);
+    add_base(st, "busybox:latest", "busybox:latest", sh, false);
+    add_base(st, "debian:latest", "debian:bookworm", bash, false);
+    add_base(st, "ubuntu:latest", "ubuntu:24.04", binbash, true);
+}
+
+static bool jlist_eq(const struct json_value *v, const struct strlist *l)
+{
+    if (!v || v->type == JSON_NULL)
+        return !l->set || l->n == 0;
+    if (v->type != JSON_ARRAY || !l->set || v->n != l->n)
+        return false;
+    for (size_t i = 0; i < v->n; i++)
+        if (!jstr_eq(v->items[i], l->v[i], strlen(l->v[i])))
+            return false;
+    return true;
+}
+
+static bool jkeys_eq(const struct json_value *v, const struct strlist *l)
+{
+    if (!v || v->type == JSON_NULL)
+        return l->n == 0;
+    if (v->type != JSON_OBJECT || v->n != l->n)
+        return false;
+    for (size_t i = 0; i < v->n; i++)
+        if (strlist_find(l, v->keys[i]) < 0)
+            return false;
+    return true;
+}
+
+static bool jstr_or_empty(const struct json_value *v, const char *s)
+{
+    if (!v || v->type == JSON_NULL)
+        return !s || !*s;
+    return jstr_eq(v, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* Compare one built config with BuildKit's; returns the field that
+ * differs, or NULL. */
+static const char *config_diff(const struct json_value *e,
+                               const struct image_config *c)
+{
+    if (!jlist_eq(json_get(e, "Entrypoint"), &c->entrypoint))
+        return "Entrypoint";
+    if (!jlist_eq(json_get(e, "Cmd"), &c->cmd))
+        return "Cmd";
+    if (!jlist_eq(json_get(e, "Env"), &c->env))
+        return "Env";
+    if (!jstr_or_empty(json_get(e, "WorkingDir"), c->working_dir))
+        return "WorkingDir";
+    if (!jstr_or_empty(json_get(e, "User"), c->user))
+        return "User";
+    if (!jlist_eq(json_get(e, "Shell"), &c->shell))
+        return "Shell";
+    if (!jstr_or_empty(json_get(e, "StopSignal"), c->stop_signal))
+        return "StopSignal";
+    if (!jkeys_eq(json_get(e, "ExposedPorts"), &c->exposed_ports))
+        return "ExposedPorts";
+    if (!jkeys_eq(json_get(e, "Volumes"), &c->volumes))
+        return "Volumes";
+    if (!jlist_eq(json_get(e, "OnBuild"), &c->onbuild))
+        return "OnBuild";
+    const struct json_value *ae = json_get(e, "ArgsEscaped");
+    if ((ae && ae->type == JSON_TRUE) != c->args_escaped)
+        return "ArgsEscaped";
+    const struct json_value *lb = json_get(e, "Labels");
+    size_t nl = lb && lb->type == JSON_OBJECT ? lb->n : 0;
+    if (nl != c->n_labels)
+        return "Labels";
+    for (size_t i = 0; i < nl; i++) {
+        bool found = false;
+        for (size_t k = 0; k < c->n_labels; k++)
+            if (strcmp(lb->keys[i], c->labels[k].key) == 0 &&
+                jstr_eq(lb->items[i], c->labels[k].value,
+                        strlen(c->labels[k].value)))
+                found = true;
+        if (!found)
+            return "Labels";
+    }
+    const struct json_value *hc = json_get(e, "Healthcheck");
+    if (!hc || hc->type == JSON_NULL) {
+        if (c->healthcheck)
+            return "Healthcheck";
+    } else {
+        if (!c->healthcheck ||
+            !jlist_eq(json_get(hc, "Test"), &c->healthcheck->test))
+            return "Healthcheck";
+        const struct json_value *iv = json_get(hc, "Interval");
+        if ((iv ? (int64_t)iv->num : 0) != c->healthcheck->interval)
+            return "Healthcheck.Interval";
+        const struct json_value *to = json_get(hc, "Timeout");
+        if ((to ? (int64_t)to->num : 0) != c->healthcheck->timeout)
+            return "Healthcheck.Timeout";
+        const struct json_value *rt = json_get(hc, "Retries");
+        if ((rt ? (int)rt->num : 0) != c->healthcheck->retries)
+            return "Healthcheck.Retries";
+    }
+    return NULL;
+}
+
+static void run_engine_configs(const char *corpus)
+{
+    struct arena da = ARENA_INIT;
+    const char *dir = arena_printf(&da, "%s/engine-observations/results",
+                                   corpus);
+    DIR *d = opendir(dir);
+    suite_begin();
+    if (!d) {
+        failf("engine-observations: cannot open %s", dir);
+        arena_release(&da);
+        suite_end("engine-observations/configs");
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0)
+            continue;
+        names = xreallocarray(names, n + 1, sizeof(*names));
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (size_t i = 0; i < n; i++) {
+        struct arena a = ARENA_INIT;
+        size_t jl;
+        const char *err = NULL;
+        const char *path = arena_printf(&a, "%s/%s", dir, names[i]);
+        char *js = read_file(&a, path, &jl);
+        struct json_value *res = js ? json_parse(&a, js, jl, &err) : NULL;
+        const struct json_value *dfs = json_get(res, "dockerfiles");
+        const struct json_value *bk =
+            json_get(json_get(json_get(res, "builders"), "buildkit"), "builds");
+        if (!dfs || !bk || dfs->n == 0) {
+            arena_release(&a);
+            continue;
+        }
+        struct store st;
+        store_init(&st);
+        lab_bases(&st);
+        /* files of the build context */
+        const struct json_value *files = json_get(res, "files");
+        size_t nf = files ? files->n : 0;
+        struct build_file *bf = arena_calloc(&a, nf ? nf : 1, sizeof(*bf));
+        for (size_t k = 0; k < nf; k++) {
+            const struct json_value *f = files->items[k];
+            bf[k].path = json_str(json_get(f, "path"));
+            const struct json_value *ct = json_get(f, "content");
+            bf[k].data = ct ? ct->str : "";
+            bf[k].len = ct ? ct->len : 0;
+            const char *m = json_str(json_get(f, "mode"));
+            bf[k].mode = m ? (unsigned)strtoul(m + 2, NULL, 8) : 0644;
+        }
+        struct build_context ctx = { bf, nf, NULL };
+        for (size_t k = 0; k < dfs->n && k < bk->n; k++) {
+            const struct json_value *df = dfs->items[k];
+            const struct json_value *want = bk->items[k];
+            const char *tag = json_str(json_get(df, "tag"));
+            const struct json_value *text = json_get(df, "text");
+            const struct json_value *ba = json_get(df, "build_args");
+            struct build_arg args[16];
+            size_t na = 0;
+            const char *target = NULL;
+            for (size_t q = 0; ba && q + 1 < ba->n && na < 16; q += 2) {
+                const char *flag = ba->items[q]->str;
+                const char *val = ba->items[q + 1]->str;
+                if (strcmp(flag, "--target") == 0) {
+                    target = val;
+                } else if (strcmp(flag, "--build-arg") == 0) {
+                    const char *eq = strchr(val, '=');
+                    args[na].key = eq ? arena_memdup0(&a, val,
+                                                      (size_t)(eq - val))
+                                      : val;
+                    args[na].value = eq ? eq + 1 : NULL;
+                    na++;
+                }
+            }
+            struct build_opts o;
+            memset(&o, 0, sizeof(o));
+            o.target = target;
+            o.args = args;
+            o.n_args = na;
+            o.tags = &tag;
+            o.n_tags = 1;
+            o.ctx = &ctx;
+            struct build_result r;
+            int rc = build_run(&st, text->str, text->len, &o, &r);
+            const struct json_value *ec = json_get(want, "exit_code");
+            bool want_ok = ec && ec->type == JSON_NUMBER && ec->num == 0;
+            const struct json_value *cfg = json_get(want, "config");
+            if (!want_ok) {
+                if (rc != 0)
+                    pass();
+                else
+                    failf("%s %s: built, but BuildKit failed", names[i], tag);
+            } else if (rc != 0) {
+                failf("%s %s: build failed: %s", names[i], tag,
+                      r.error ? r.error : "?");
+            } else if (cfg && cfg->type == JSON_OBJECT) {
+                const char *field = config_diff(cfg, &r.image->cfg);
+                if (field)
+                    failf("%s %s: Config.%s differs", names[i], tag, field);
+                else
+                    pass();
+            }
+            build_result_release(&r);
+        }
+        store_release(&st);
+        arena_release(&a);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    arena_release(&da);
+    suite_end("engine-observations/configs");
+}
+
 int main(int argc, char **argv)
 {
     const char *corpus = "../shared/corpus";
@@ -755,6 +1020,7 @@ int main(int argc, char **argv)
     run_shell_tables(corpus);
     run_probe_cases(corpus);
     run_probe_expansion(corpus);
+    run_engine_configs(corpus);
     printf("conformance: %d passed, %d failed\n", total_pass, total_fail);
     return total_fail ? 1 : 0;
 }

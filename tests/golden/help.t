@@ -5,7 +5,15 @@ docksim --help: the command list (stdout, exit 0)
 docksim 0.1.0: a teaching shell that shows exactly what Docker does with a
 Dockerfile, and why. It never runs Docker or anything else on this machine.
 
-usage: docksim [--help] [--version] COMMAND [ARGS]
+usage: docksim [--context DIR] [-f DOCKERFILE] [-c LINE]... [--json] [--echo]
+               [--quiet] [SCRIPT|-]
+       docksim COMMAND [ARGS]
+       docksim --help | --version
+
+Without a COMMAND, docksim reads lines as if typed at its prompt (from SCRIPT,
+standard input, or -c): Dockerfile lines build up the session's Dockerfile,
+`docker ...` lines run simulated docker build/run/create/start/ps/images/
+inspect/history/logs/rm/rmi/tag.
 
 commands:
   docksim parse [--dump] [FILE|-]    read a Dockerfile as BuildKit does and list its instructions

@@ -1,0 +1,2225 @@
+/*
+ * build.c: BuildKit's dockerfile2llb conversion, simulated: global ARGs,
+ * stages and their dependencies, base images, the config effect of every
+ * instruction, variable expansion and the build checks of layer 4
+ * (dockerfile-semantics.md §4-§6, §8).
+ */
+#include "build.h"
+
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "expand.h"
+#include "gostr.h"
+#include "imgconfig.h"
+#include "instructions.h"
+#include "lint.h"
+#include "sb.h"
+#include "sha256.h"
+#include "store.h"
+#include "unicode.h"
+#include "userland.h"
+#include "vfs.h"
+#include "xmalloc.h"
+
+/* ==================================================================== */
+/* State                                                                */
+/* ==================================================================== */
+
+/* An ARG declared in a stage (BuildKit's d.buildArgs). */
+struct declared_arg {
+    char *key;
+    char *value;       /* NULL: declared without a value */
+};
+
+struct stage_state {
+    const struct stage *st;
+    size_t index;
+    char *name;                 /* lower-cased stage name, or NULL */
+    int base_stage;             /* index of the stage it is FROM, or -1 */
+    bool needed;                /* target or a dependency of it */
+    bool done;
+    bool visiting;              /* cycle detection */
+    struct image *img;          /* result */
+    struct strlist env;         /* the LLB state env: "K=V" (ENV and ARG) */
+    struct declared_arg *args;  /* declared ARGs, in order */
+    size_t n_args;
+    bool cmd_set;               /* a CMD in this stage */
+    bool workdir_set;           /* a WORKDIR in this stage chain */
+    int seen_cmd, seen_entrypoint, seen_healthcheck; /* last line, 0 none */
+    const struct instr *last_cmd, *last_entrypoint, *last_healthcheck;
+    int steps_total, steps_done;
+};
+
+struct bctx {
+    struct store *store;
+    const struct build_opts *o;
+    struct build_result *r;
+    struct dockerfile df;
+    struct linter lint;
+    struct stage_state *ss;
+    size_t n_ss;
+    struct strlist meta;        /* global scope: "K=V" (predefined + ARGs) */
+    struct strlist meta_declared; /* names of global ARGs (with or without value) */
+    struct strlist predefined;  /* predefined platform ARG names */
+    const char *target_name;
+    size_t target;
+    const char *dockerfile_name;
+};
+
+/* ==================================================================== */
+/* Small helpers                                                        */
+/* ==================================================================== */
+
+static char *span_str(struct span s)
+{
+    return xmemdup0(s.s, s.len);
+}
+
+/* BuildKit's AddEnv / addEnv: replace KEY in place or append. */
+static void env_set(struct strlist *env, const char *key, const char *value)
+{
+    size_t kl = strlen(key);
+    struct sb kv = SB_INIT;
+    sb_adds(&kv, key);
+    sb_addch(&kv, '=');
+    sb_adds(&kv, value);
+    for (size_t i = 0; i < env->n; i++)
+        if (strncmp(env->v[i], key, kl) == 0 && env->v[i][kl] == '=') {
+            free(env->v[i]);
+            env->v[i] = sb_detach(&kv, NULL);
+            return;
+        }
+    strlist_push(env, kv.buf);
+    sb_release(&kv);
+}
+
+static const char *env_get(const struct strlist *env, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i < env->n; i++)
+        if (strncmp(env->v[i], key, kl) == 0 && env->v[i][kl] == '=')
+            return env->v[i] + kl + 1;
+    return NULL;
+}
+
+static void fail_at(struct bctx *b, int line, const char *fmt, ...)
+    ATTR_PRINTF(3, 4);
+
+/* Record the build's failure (the first one wins). */
+static void fail_at(struct bctx *b, int line, const char *fmt, ...)
+{
+    va_list ap;
+    struct sb m = SB_INIT;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        sb_grow(&m, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        m.len = (size_t)n;
+    }
+    if (!b->r->error) {
+        b->r->error = sb_detach(&m, NULL);
+        b->r->error_line = line;
+        diag_add(&b->r->diags, DIAG_ERROR, DIAG_BUILD, NULL, line, line,
+                 b->r->error);
+    }
+    sb_release(&m);
+}
+
+static void add_step(struct bctx *b, int line, const char *fmt, ...)
+    ATTR_PRINTF(3, 4);
+
+static void add_step(struct bctx *b, int line, const char *fmt, ...)
+{
+    va_list ap;
+    struct build_result *r = b->r;
+    r->steps = xreallocarray(r->steps, r->n_steps + 1, sizeof(*r->steps));
+    struct build_step *s = &r->steps[r->n_steps++];
+    memset(s, 0, sizeof(*s));
+    struct sb m = SB_INIT;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        sb_grow(&m, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        m.len = (size_t)n;
+    }
+    s->name = sb_detach(&m, NULL);
+    s->line = line;
+}
+
+static const struct span *comments_of(const struct instr *in, size_t *n)
+{
+    *n = ast_n_comments(in->node);
+    return ast_comments(in->node);
+}
+
+static void lint_at(struct bctx *b, enum lint_rule rule, const struct instr *in,
+                    const char *msg)
+{
+    size_t nc = 0;
+    const struct span *c = in ? comments_of(in, &nc) : NULL;
+    linter_run(&b->lint, rule, in ? in->start_line : 0,
+               in ? in->end_line : 0, c, nc, msg);
+}
+
+/* ==================================================================== */
+/* Variable expansion                                                   */
+/* ==================================================================== */
+
+static const char *const non_env_args[] = {
+    "BUILDKIT_SBOM_SCAN_CONTEXT",
+    "BUILDKIT_SBOM_SCAN_STAGE",
+};
+
+static bool is_non_env_arg(const char *k)
+{
+    for (size_t i = 0; i < ARRAY_LEN(non_env_args); i++)
+        if (strcmp(k, non_env_args[i]) == 0)
+            return true;
+    return false;
+}
+
+/* suggest.Search over env keys, case-sensitive. */
+static const char *suggest_env(const struct strlist *env, const char *v,
+                               struct sb *keybuf)
+{
+    size_t best = 3, vl = strlen(v);
+    const char *found = NULL;
+    for (size_t i = 0; i < env->n; i++) {
+        const char *eq = strchr(env->v[i], '=');
+        size_t kl = eq ? (size_t)(eq - env->v[i]) : strlen(env->v[i]);
+        if (kl == vl && memcmp(env->v[i], v, vl) == 0)
+            return NULL;
+        size_t d = go_levenshtein(v, vl, env->v[i], kl);
+        if (d < best) {
+            best = d;
+            sb_reset(keybuf);
+            sb_add(keybuf, env->v[i], kl);
+            found = keybuf->buf;
+        }
+    }
+    return found;
+}
+
+/*
+ * ProcessWord(word) with the stage's env, reporting UndefinedVar for names
+ * neither set nor declared (reportUnmatchedVariables). Returns a malloc'd
+ * string, or NULL after recording the failure.
+ */
+static char *expand_word(struct bctx *b, struct stage_state *ss,
+                         const struct instr *in, struct span word,
+                         bool report, size_t *out_len)
+{
+    struct arena a = ARENA_INIT;
+    struct expand_opts o = EXPAND_OPTS_INIT;
+    o.escape = b->df.ast.escape;
+    struct expand_env env = { (const char *const *)ss->env.v, ss->env.n };
+    struct expand_result res;
+    char *out = NULL;
+    if (expand_process(&a, word.s, word.len, &o, expand_env_lookup, &env,
+                       &res) < 0) {
+        fail_at(b, in->start_line, "%s", res.error);
+    } else {
+        out = xmemdup0(res.word, res.word_len);
+        if (out_len)
+            *out_len = res.word_len;
+    }
+    if (report) {
+        for (size_t i = 0; i < res.n_unmatched; i++) {
+            const char *name = res.unmatched[i];
+            bool declared = is_non_env_arg(name);
+            for (size_t k = 0; !declared && k < ss->n_args; k++)
+                declared = strcmp(ss->args[k].key, name) == 0;
+            if (declared)
+                continue;
+            struct sb key = SB_INIT, m = SB_INIT;
+            const char *sug = suggest_env(&ss->env, name, &key);
+            sb_addf(&m, "Usage of undefined variable '$%s'", name);
+            if (sug)
+                sb_addf(&m, " (did you mean $%s?)", sug);
+            lint_at(b, LINT_UNDEFINED_VAR, in, m.buf);
+            sb_release(&key);
+            sb_release(&m);
+        }
+    }
+    arena_release(&a);
+    return out;
+}
+
+/* ==================================================================== */
+/* Global scope: predefined ARGs and ARGs before the first FROM         */
+/* ==================================================================== */
+
+static const char *build_arg_value(struct bctx *b, const char *key,
+                                   bool *given)
+{
+    *given = false;
+    for (size_t i = b->o->n_args; i-- > 0;) {
+        if (strcmp(b->o->args[i].key, key) != 0)
+            continue;
+        if (b->o->args[i].value) {
+            *given = true;
+            return b->o->args[i].value;
+        }
+        const char *v = NULL;
+        if (b->o->host_env && b->o->host_env(b->o->host_ctx, key, &v) && v) {
+            *given = true;
+            return v;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+static void init_meta(struct bctx *b)
+{
+    static const char *const pre[][2] = {
+        { "BUILDPLATFORM", "linux/amd64" }, { "BUILDOS", "linux" },
+        { "BUILDOSVERSION", "" },           { "BUILDARCH", "amd64" },
+        { "BUILDVARIANT", "" },             { "TARGETPLATFORM", "linux/amd64" },
+        { "TARGETOS", "linux" },            { "TARGETOSVERSION", "" },
+        { "TARGETARCH", "amd64" },          { "TARGETVARIANT", "" },
+    };
+    for (size_t i = 0; i < ARRAY_LEN(pre); i++) {
+        env_set(&b->meta, pre[i][0], pre[i][1]);
+        strlist_push(&b->predefined, pre[i][0]);
+    }
+    env_set(&b->meta, "TARGETSTAGE", b->target_name ? b->target_name : "default");
+    strlist_push(&b->predefined, "TARGETSTAGE");
+}
+
+static int eval_meta_args(struct bctx *b)
+{
+    for (size_t i = 0; i < b->df.n_meta_args; i++) {
+        const struct instr *in = b->df.meta_args[i];
+        for (size_t k = 0; k < in->n_pairs; k++) {
+            const struct kv *kv = &in->pairs[k];
+            char *key = span_str(kv->key);
+            bool given;
+            const char *v = build_arg_value(b, key, &given);
+            char *val = NULL;
+            if (given) {
+                val = xstrdup(v);
+            } else if (kv->has_value) {
+                struct arena a = ARENA_INIT;
+                struct expand_opts o = EXPAND_OPTS_INIT;
+                o.escape = b->df.ast.escape;
+                struct expand_env env = { (const char *const *)b->meta.v,
+                                          b->meta.n };
+                struct expand_result res;
+                if (expand_process(&a, kv->value.s, kv->value.len, &o,
+                                   expand_env_lookup, &env, &res) < 0) {
+                    fail_at(b, in->start_line, "%s", res.error);
+                    arena_release(&a);
+                    free(key);
+                    return -1;
+                }
+                val = xmemdup0(res.word, res.word_len);
+                arena_release(&a);
+            }
+            if (strlist_find(&b->meta_declared, key) < 0)
+                strlist_push(&b->meta_declared, key);
+            if (val)
+                env_set(&b->meta, key, val);
+            free(val);
+            free(key);
+        }
+    }
+    return 0;
+}
+
+/* ==================================================================== */
+/* Stages: names, base resolution, dependencies, target                 */
+/* ==================================================================== */
+
+static int find_stage(struct bctx *b, const char *name, size_t len)
+{
+    /* the last stage with that name wins (DuplicateStageName) */
+    int found = -1;
+    for (size_t i = 0; i < b->n_ss; i++)
+        if (b->ss[i].name && strlen(b->ss[i].name) == len &&
+            memcmp(b->ss[i].name, name, len) == 0)
+            found = (int)i;
+    return found;
+}
+
+/* A stage reference as --from or --target accepts it: name (any case)
+ * or index. */
+static int find_stage_ref(struct bctx *b, const char *ref)
+{
+    struct sb low = SB_INIT;
+    go_to_lower(&low, ref, strlen(ref));
+    int i = find_stage(b, low.buf, low.len);
+    sb_release(&low);
+    if (i >= 0)
+        return i;
+    char *end;
+    long idx = strtol(ref, &end, 10);
+    if (*ref && !*end && idx >= 0 && (size_t)idx < b->n_ss)
+        return (int)idx;
+    return -1;
+}
+
+/* The full name BuildKit shows: docker.io/library/alpine:latest. */
+static void full_ref(struct sb *out, const struct image_ref *r)
+{
+    const char *slash = strchr(r->repo, '/');
+    bool has_domain = false;
+    if (slash) {
+        size_t n = (size_t)(slash - r->repo);
+        has_domain = memchr(r->repo, '.', n) || memchr(r->repo, ':', n) ||
+                     (n == 9 && memcmp(r->repo, "localhost", 9) == 0);
+    }
+    if (!has_domain)
+        sb_adds(out, slash ? "docker.io/" : "docker.io/library/");
+    sb_adds(out, r->repo);
+    if (r->digest) {
+        sb_addch(out, '@');
+        sb_adds(out, r->digest);
+    } else {
+        sb_addf(out, ":%s", r->tag);
+    }
+}
+
+/* Resolve an image reference for FROM or COPY --from: the store, then
+ * the catalogue; NULL after recording BuildKit's pull failure. */
+static struct image *resolve_image(struct bctx *b, const char *name, int line,
+                                   bool stage_name_error)
+{
+    struct image_ref ref;
+    char *err = NULL;
+    if (image_ref_parse(name, &ref, &err) < 0) {
+        if (stage_name_error)
+            fail_at(b, line, "failed to parse stage name \"%s\": %s", name,
+                    err);
+        else
+            fail_at(b, line, "%s", err);
+        free(err);
+        return NULL;
+    }
+    bool pulled = false;
+    struct image *img = store_image(b->store, name, &pulled);
+    if (!img) {
+        struct sb full = SB_INIT;
+        full_ref(&full, &ref);
+        fail_at(b, line,
+                "%s: failed to resolve source metadata for %s: pull access "
+                "denied, repository does not exist or may require "
+                "authorization: server message: insufficient_scope: "
+                "authorization failed",
+                name, full.buf);
+        struct sb hint = SB_INIT;
+        catalog_hint(&hint);
+        explain_add(&b->r->explain, "build.image-not-found", line,
+                    "docksim never downloads images: '%s' is neither a "
+                    "known official image nor one built in this session. %s",
+                    name, hint.buf);
+        sb_release(&hint);
+        sb_release(&full);
+    } else {
+        struct sb full = SB_INIT;
+        full_ref(&full, &ref);
+        add_step(b, 0, "[internal] load metadata for %s", full.buf);
+        sb_release(&full);
+    }
+    image_ref_release(&ref);
+    return img;
+}
+
+/*
+ * Expand the FROM operand with the global scope; UndefinedArgInFrom for
+ * variables that are neither global ARGs nor predefined.
+ */
+static char *expand_from(struct bctx *b, const struct instr *from,
+                         struct span word)
+{
+    struct arena a = ARENA_INIT;
+    struct expand_opts o = EXPAND_OPTS_INIT;
+    o.escape = b->df.ast.escape;
+    struct expand_env env = { (const char *const *)b->meta.v, b->meta.n };
+    struct expand_result res;
+    char *out = NULL;
+    int rc = expand_process(&a, word.s, word.len, &o, expand_env_lookup, &env,
+                            &res);
+    for (size_t i = 0; i < res.n_unmatched; i++) {
+        const char *name = res.unmatched[i];
+        if (strlist_find(&b->meta_declared, name) >= 0 ||
+            strlist_find(&b->predefined, name) >= 0)
+            continue;
+        struct sb m = SB_INIT, key = SB_INIT;
+        sb_addf(&m, "FROM argument '%s' is not declared", name);
+        const char *sug = suggest_env(&b->meta, name, &key);
+        if (sug)
+            sb_addf(&m, " (did you mean %s?)", sug);
+        lint_at(b, LINT_UNDEFINED_ARG_IN_FROM, from, m.buf);
+        sb_release(&m);
+        sb_release(&key);
+    }
+    for (size_t i = 0; i < res.n_matched; i++) {
+        /* matched names: nothing to report */
+    }
+    if (rc < 0)
+        fail_at(b, from->start_line, "%s", res.error);
+    else
+        out = xmemdup0(res.word, res.word_len);
+    arena_release(&a);
+    return out;
+}
+
+/* Decide each stage's base: an earlier stage, scratch or an image. */
+static int link_stages(struct bctx *b)
+{
+    for (size_t i = 0; i < b->n_ss; i++) {
+        struct stage_state *ss = &b->ss[i];
+        const struct instr *from = ss->st->from;
+        char *base = expand_from(b, from, ss->st->base_name);
+        if (!base)
+            return -1;
+        if (!*base) {
+            fail_at(b, from->start_line, "base name (%.*s) should not be blank",
+                    (int)ss->st->base_name.len, ss->st->base_name.s);
+            free(base);
+            return -1;
+        }
+        int k = find_stage(b, base, strlen(base));
+        ss->base_stage = k;
+        free(base);
+    }
+    return 0;
+}
+
+/* Mark the target and what it depends on (FROM and COPY --from). */
+static int mark_needed(struct bctx *b, size_t i, int line)
+{
+    struct stage_state *ss = &b->ss[i];
+    if (ss->needed)
+        return 0;
+    if (ss->visiting) {
+        fail_at(b, line, "circular dependency detected on stage: %s",
+                ss->name ? ss->name : "");
+        return -1;
+    }
+    ss->visiting = true;
+    if (ss->base_stage >= 0 &&
+        mark_needed(b, (size_t)ss->base_stage, ss->st->from->start_line) < 0)
+        return -1;
+    for (size_t c = 0; c < ss->st->n_cmds; c++) {
+        const struct instr *in = ss->st->cmds[c];
+        if (in->kind != INSTR_COPY)
+            continue;
+        const struct flag_value *f = instr_flag_value(in, "from");
+        if (!f)
+            continue;
+        char *ref = span_str(f->value);
+        int k = find_stage_ref(b, ref);
+        free(ref);
+        if (k >= 0 && mark_needed(b, (size_t)k, in->start_line) < 0)
+            return -1;
+    }
+    ss->visiting = false;
+    ss->needed = true;
+    return 0;
+}
+
+/* ==================================================================== */
+/* Dispatch: what each instruction does to the image                    */
+/* ==================================================================== */
+
+static void history(struct stage_state *ss, const struct instr *in,
+                    bool empty_layer, const char *fmt, ...) ATTR_PRINTF(4, 5);
+
+static void history(struct stage_state *ss, const struct instr *in,
+                    bool empty_layer, const char *fmt, ...)
+{
+    va_list ap;
+    struct image *img = ss->img;
+    struct sb m = SB_INIT;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        sb_grow(&m, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        m.len = (size_t)n;
+    }
+    img->hist = xreallocarray(img->hist, img->n_hist + 1, sizeof(*img->hist));
+    struct history_item *h = &img->hist[img->n_hist++];
+    memset(h, 0, sizeof(*h));
+    h->created_by = sb_detach(&m, NULL);
+    h->comment = xstrdup("buildkit.dockerfile.v0");
+    h->empty_layer = empty_layer;
+    h->line = in ? in->start_line : 0;
+}
+
+/* Go's %q of a string list: ["a" "b"] (used for CMD/ENTRYPOINT history). */
+static void go_q_list(struct sb *out, const struct strlist *l)
+{
+    sb_addch(out, '[');
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            sb_addch(out, ' ');
+        go_quote_str(out, l->v[i]);
+    }
+    sb_addch(out, ']');
+}
+
+/* Go's %v of a string list: [a b]. */
+static void go_v_list(struct sb *out, const struct strlist *l)
+{
+    sb_addch(out, '[');
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            sb_addch(out, ' ');
+        sb_adds(out, l->v[i]);
+    }
+    sb_addch(out, ']');
+}
+
+/* withShell: the current SHELL (default /bin/sh -c) + the joined text. */
+static void with_shell(const struct image_config *c, const struct instr *in,
+                       struct strlist *out)
+{
+    strlist_release(out);
+    strlist_set_empty(out);
+    if (c->shell.set && c->shell.n) {
+        for (size_t i = 0; i < c->shell.n; i++)
+            strlist_push(out, c->shell.v[i]);
+    } else {
+        strlist_push(out, "/bin/sh");
+        strlist_push(out, "-c");
+    }
+    struct sb j = SB_INIT;
+    for (size_t i = 0; i < in->n_cmdline; i++) {
+        if (i)
+            sb_addch(&j, ' ');
+        sb_add(&j, in->cmdline[i].s, in->cmdline[i].len);
+    }
+    strlist_push(out, j.buf);
+    sb_release(&j);
+}
+
+static void cmdline_list(const struct instr *in, struct strlist *out)
+{
+    strlist_release(out);
+    strlist_set_empty(out);
+    for (size_t i = 0; i < in->n_cmdline; i++)
+        strlist_pushn(out, in->cmdline[i].s, in->cmdline[i].len);
+}
+
+static void json_args_check(struct bctx *b, struct stage_state *ss,
+                            const struct instr *in, const char *what)
+{
+    if (in->json || ss->img->cfg.shell.n)
+        return;
+    struct sb m = SB_INIT;
+    sb_addf(&m, "JSON arguments recommended for %s to prevent unintended "
+                "behavior related to OS signals",
+            what);
+    lint_at(b, LINT_JSON_ARGS_RECOMMENDED, in, m.buf);
+    sb_release(&m);
+}
+
+static void argv_text(struct sb *out, const struct strlist *l)
+{
+    sb_addch(out, '[');
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            sb_adds(out, ", ");
+        go_quote_str(out, l->v[i]);
+    }
+    sb_addch(out, ']');
+}
+
+static int do_cmd(struct bctx *b, struct stage_state *ss,
+                  const struct instr *in)
+{
+    struct image_config *c = &ss->img->cfg;
+    struct sb t = SB_INIT;
+    json_args_check(b, ss, in, "CMD");
+    if (in->prepend_shell) {
+        with_shell(c, in, &c->cmd);
+        argv_text(&t, &c->cmd);
+        explain_add(&b->r->explain, "build.cmd-shell-form", in->start_line,
+                    "CMD in shell form is stored as %s: the text is handed to "
+                    "the shell, which becomes the container's first process.",
+                    t.buf);
+    } else {
+        cmdline_list(in, &c->cmd);
+        argv_text(&t, &c->cmd);
+        explain_add(&b->r->explain, "build.cmd-exec-form", in->start_line,
+                    "CMD in exec form is stored as %s, exactly as written (no "
+                    "shell, no variable expansion).",
+                    t.buf);
+    }
+    c->args_escaped = true;
+    ss->cmd_set = true;
+    if (ss->last_cmd) {
+        struct sb m = SB_INIT;
+        m.len = 0;
+        sb_adds(&m, "Multiple CMD instructions should not be used in the same "
+                    "stage because only the last one will be used");
+        lint_at(b, LINT_MULTIPLE_INSTRUCTIONS_DISALLOWED, ss->last_cmd, m.buf);
+        sb_release(&m);
+    }
+    ss->last_cmd = in;
+    struct sb h = SB_INIT;
+    go_q_list(&h, &c->cmd);
+    history(ss, in, true, "CMD %s", h.buf);
+    sb_release(&h);
+    sb_release(&t);
+    return 0;
+}
+
+static int do_entrypoint(struct bctx *b, struct stage_state *ss,
+                         const struct instr *in)
+{
+    struct image_config *c = &ss->img->cfg;
+    json_args_check(b, ss, in, "ENTRYPOINT");
+    if (in->prepend_shell) {
+        with_shell(c, in, &c->entrypoint);
+        struct sb t = SB_INIT;
+        argv_text(&t, &c->entrypoint);
+        explain_add(&b->r->explain, "build.entrypoint-shell-form",
+                    in->start_line,
+                    "ENTRYPOINT in shell form is stored as %s. CMD and docker "
+                    "run arguments are still appended, but they land after "
+                    "the -c string, where the shell sees them only as $0, "
+                    "$1, ... so they are effectively ignored.",
+                    t.buf);
+        sb_release(&t);
+    } else if (in->n_cmdline == 0) {
+        strlist_release(&c->entrypoint);
+        explain_add(&b->r->explain, "build.entrypoint-empty-clears",
+                    in->start_line,
+                    "ENTRYPOINT [] removes the entrypoint (it is stored as "
+                    "null).");
+    } else {
+        cmdline_list(in, &c->entrypoint);
+    }
+    if (!ss->cmd_set) {
+        if (c->cmd.set) {
+            struct sb t = SB_INIT;
+            argv_text(&t, &c->cmd);
+            explain_add(&b->r->explain, "build.entrypoint-resets-inherited-cmd",
+                        in->start_line,
+                        "ENTRYPOINT resets the CMD inherited from the base "
+                        "image (%s was dropped). Only a CMD written in this "
+                        "stage survives an ENTRYPOINT.",
+                        t.buf);
+            sb_release(&t);
+        }
+        strlist_release(&c->cmd);
+    }
+    if (ss->last_entrypoint)
+        lint_at(b, LINT_MULTIPLE_INSTRUCTIONS_DISALLOWED, ss->last_entrypoint,
+                "Multiple ENTRYPOINT instructions should not be used in the "
+                "same stage because only the last one will be used");
+    ss->last_entrypoint = in;
+    struct sb h = SB_INIT;
+    go_q_list(&h, &c->entrypoint);
+    history(ss, in, true, "ENTRYPOINT %s", c->entrypoint.set ? h.buf : "[]");
+    sb_release(&h);
+    return 0;
+}
+
+/* SecretsUsedInArgOrEnv (validateNoSecretKey) */
+static void check_secret(struct bctx *b, const struct instr *in,
+                         const char *what, const char *key)
+{
+    static const char *const deny[] = { "apikey", "auth", "credential",
+                                        "credentials", "key", "password",
+                                        "pword", "passwd", "secret", "token" };
+    static const char *const allow[] = { "public", "file", "version" };
+    bool hit = false;
+    const char *p = key;
+    for (;;) {
+        const char *u = strchr(p, '_');
+        size_t n = u ? (size_t)(u - p) : strlen(p);
+        for (size_t i = 0; i < ARRAY_LEN(allow); i++)
+            if (ascii_equal_fold(p, n, allow[i]))
+                return;
+        for (size_t i = 0; i < ARRAY_LEN(deny); i++)
+            if (ascii_equal_fold(p, n, deny[i]))
+                hit = true;
+        if (!u)
+            break;
+        p = u + 1;
+    }
+    if (!hit)
+        return;
+    struct sb m = SB_INIT;
+    sb_addf(&m, "Do not use ARG or ENV instructions for sensitive data (%s ",
+            what);
+    go_quote_str(&m, key);
+    sb_addch(&m, ')');
+    lint_at(b, LINT_SECRETS_USED_IN_ARG_OR_ENV, in, m.buf);
+    sb_release(&m);
+}
+
+static void legacy_check(struct bctx *b, const struct instr *in)
+{
+    if (!in->legacy_kv)
+        return;
+    struct sb m = SB_INIT, kw = SB_INIT;
+    sb_add(&kw, in->keyword.s, in->keyword.len);
+    sb_addf(&m, "\"%s key=value\" should be used instead of legacy \"%s key "
+                "value\" format",
+            kw.buf, kw.buf);
+    lint_at(b, LINT_LEGACY_KEY_VALUE_FORMAT, in, m.buf);
+    sb_release(&m);
+    sb_release(&kw);
+}
+
+static int do_env(struct bctx *b, struct stage_state *ss,
+                  const struct instr *in)
+{
+    /* every pair is expanded with the environment before this ENV */
+    size_t n = in->n_pairs;
+    char **keys = xcalloc(n, sizeof(*keys)), **vals = xcalloc(n, sizeof(*vals));
+    int rc = 0;
+    legacy_check(b, in);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        keys[i] = expand_word(b, ss, in, in->pairs[i].key, true, NULL);
+        vals[i] = keys[i] ? expand_word(b, ss, in, in->pairs[i].value, true,
+                                        NULL)
+                          : NULL;
+        if (!keys[i] || !vals[i])
+            rc = -1;
+    }
+    if (rc == 0) {
+        struct sb h = SB_INIT;
+        sb_adds(&h, "ENV");
+        for (size_t i = 0; i < n; i++) {
+            check_secret(b, in, "ENV", keys[i]);
+            env_set(&ss->env, keys[i], vals[i]);
+            image_config_setenv(&ss->img->cfg, keys[i], vals[i]);
+            sb_addf(&h, " %s=%s", keys[i], vals[i]);
+        }
+        history(ss, in, true, "%s", h.buf);
+        sb_release(&h);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(keys[i]);
+        free(vals[i]);
+    }
+    free(keys);
+    free(vals);
+    return rc;
+}
+
+static int do_label(struct bctx *b, struct stage_state *ss,
+                    const struct instr *in)
+{
+    legacy_check(b, in);
+    struct sb h = SB_INIT;
+    sb_adds(&h, "LABEL");
+    for (size_t i = 0; i < in->n_pairs; i++) {
+        char *k = expand_word(b, ss, in, in->pairs[i].key, true, NULL);
+        char *v = k ? expand_word(b, ss, in, in->pairs[i].value, true, NULL)
+                    : NULL;
+        if (!k || !v) {
+            free(k);
+            free(v);
+            sb_release(&h);
+            return -1;
+        }
+        image_config_set_label(&ss->img->cfg, k, v);
+        sb_addf(&h, " %s=%s", k, v);
+        free(k);
+        free(v);
+    }
+    history(ss, in, true, "%s", h.buf);
+    sb_release(&h);
+    return 0;
+}
+
+/* ARG inside a stage (dispatchArg) */
+static int do_arg(struct bctx *b, struct stage_state *ss,
+                  const struct instr *in)
+{
+    struct sb h = SB_INIT;
+    sb_adds(&h, "ARG");
+    for (size_t i = 0; i < in->n_pairs; i++) {
+        const struct kv *kv = &in->pairs[i];
+        char *key = span_str(kv->key);
+        bool given;
+        const char *bv = build_arg_value(b, key, &given);
+        char *val = NULL;
+        check_secret(b, in, "ARG", key);
+        if (given) {
+            val = xstrdup(bv);
+        } else if (kv->has_value) {
+            val = expand_word(b, ss, in, kv->value, true, NULL);
+            if (!val) {
+                free(key);
+                sb_release(&h);
+                return -1;
+            }
+        } else {
+            /* no default: the global scope's value, if any */
+            const char *mv = env_get(&b->meta, key);
+            if (mv)
+                val = xstrdup(mv);
+        }
+        ss->args = xreallocarray(ss->args, ss->n_args + 1, sizeof(*ss->args));
+        ss->args[ss->n_args].key = xstrdup(key);
+        ss->args[ss->n_args].value = val ? xstrdup(val) : NULL;
+        ss->n_args++;
+        if (val && !is_non_env_arg(key))
+            env_set(&ss->env, key, val);
+        sb_addf(&h, " %s", key);
+        if (val)
+            sb_addf(&h, "=%s", val);
+        free(val);
+        free(key);
+    }
+    history(ss, in, true, "%s", h.buf);
+    sb_release(&h);
+    return 0;
+}
+
+static void step_name(struct bctx *b, struct stage_state *ss,
+                      const struct instr *in, struct sb *out);
+
+static int do_workdir(struct bctx *b, struct stage_state *ss,
+                      const struct instr *in)
+{
+    char *p = expand_word(b, ss, in, in->value, true, NULL);
+    if (!p)
+        return -1;
+    if (p[0] != '/' && !ss->workdir_set) {
+        struct sb m = SB_INIT;
+        sb_addf(&m, "Relative workdir \"%s\" can have unexpected results if "
+                    "the base image changes",
+                p);
+        lint_at(b, LINT_WORKDIR_RELATIVE_PATH, in, m.buf);
+        sb_release(&m);
+    }
+    ss->workdir_set = true;
+    struct image_config *c = &ss->img->cfg;
+    struct sb wd = SB_INIT;
+    const char *prev = c->working_dir && *c->working_dir ? c->working_dir : "/";
+    vfs_clean_path(&wd, prev, p);
+    if (p[0] != '/')
+        explain_add(&b->r->explain, "build.workdir-relative", in->start_line,
+                    "WORKDIR %s is relative, so it is joined to the previous "
+                    "working directory %s: the result is %s.",
+                    p, prev, wd.buf);
+    image_config_set_str(&c->working_dir, wd.buf);
+    struct sb step = SB_INIT;
+    step_name(b, ss, in, &step);
+    add_step(b, in->start_line, "%s", step.buf);
+    sb_release(&step);
+    if (strcmp(wd.buf, "/") != 0) {
+        const struct vfs_entry *e = vfs_stat(&ss->img->fs, wd.buf, NULL, NULL);
+        if (!e)
+            vfs_mkdir_p(&ss->img->fs, wd.buf, 0755, 0, 0);
+        history(ss, in, false, "WORKDIR %s", wd.buf);
+    } else {
+        history(ss, in, true, "WORKDIR %s", wd.buf);
+    }
+    sb_release(&wd);
+    free(p);
+    return 0;
+}
+
+static int do_user(struct bctx *b, struct stage_state *ss,
+                   const struct instr *in)
+{
+    char *u = expand_word(b, ss, in, in->value, true, NULL);
+    if (!u)
+        return -1;
+    image_config_set_str(&ss->img->cfg.user, u);
+    history(ss, in, true, "USER %s", u);
+    free(u);
+    return 0;
+}
+
+static int do_volume(struct bctx *b, struct stage_state *ss,
+                     const struct instr *in)
+{
+    struct strlist vols;
+    strlist_init(&vols);
+    for (size_t i = 0; i < in->n_list; i++) {
+        char *v = expand_word(b, ss, in, in->list[i], true, NULL);
+        if (!v) {
+            strlist_release(&vols);
+            return -1;
+        }
+        if (!*v) {
+            free(v);
+            strlist_release(&vols);
+            fail_at(b, in->start_line,
+                    "VOLUME specified can not be an empty string");
+            return -1;
+        }
+        strlist_add_sorted(&ss->img->cfg.volumes, v);
+        strlist_push(&vols, v);
+        free(v);
+    }
+    struct sb h = SB_INIT;
+    go_v_list(&h, &vols);
+    history(ss, in, true, "VOLUME %s", h.buf);
+    sb_release(&h);
+    strlist_release(&vols);
+    return 0;
+}
+
+/* A signal name with or without SIG, any case, or a positive number. */
+static bool valid_signal(const char *s)
+{
+    static const char *const names[] = {
+        "ABRT", "ALRM", "BUS",  "CHLD", "CLD",    "CONT",   "FPE",  "HUP",
+        "ILL",  "INT",  "IO",   "IOT",  "KILL",   "PIPE",   "POLL", "PROF",
+        "PWR",  "QUIT", "SEGV", "STKFLT", "STOP", "SYS",    "TERM", "TRAP",
+        "TSTP", "TTIN", "TTOU", "URG",  "USR1",   "USR2",   "VTALRM", "WINCH",
+        "XCPU", "XFSZ", "RTMIN", "RTMAX",
+    };
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (*s && !*end)
+        return n > 0 && n <= 64;
+    const char *p = s;
+    if (strlen(p) > 3 && ascii_equal_fold(p, 3, "SIG"))
+        p += 3;
+    for (size_t i = 0; i < ARRAY_LEN(names); i++)
+        if (ascii_equal_fold(p, strlen(p), names[i]))
+            return true;
+    /* RTMIN+n / RTMAX-n */
+    if ((strncmp(p, "RTMIN+", 6) == 0 || strncmp(p, "RTMAX-", 6) == 0)) {
+        long k = strtol(p + 6, &end, 10);
+        return !*end && k >= 1 && k <= 15;
+    }
+    return false;
+}
+
+static int do_stopsignal(struct bctx *b, struct stage_state *ss,
+                         const struct instr *in)
+{
+    char *s = expand_word(b, ss, in, in->value, true, NULL);
+    if (!s)
+        return -1;
+    if (!valid_signal(s)) {
+        fail_at(b, in->start_line, "invalid signal: %s", s);
+        free(s);
+        return -1;
+    }
+    image_config_set_str(&ss->img->cfg.stop_signal, s);
+    history(ss, in, true, "STOPSIGNAL %s", s);
+    free(s);
+    return 0;
+}
+
+static int do_healthcheck(struct bctx *b, struct stage_state *ss,
+                          const struct instr *in)
+{
+    struct image_config *c = &ss->img->cfg;
+    if (!c->healthcheck)
+        c->healthcheck = xcalloc(1, sizeof(*c->healthcheck));
+    struct health_config *h = c->healthcheck;
+    strlist_release(&h->test);
+    strlist_set_empty(&h->test);
+    for (size_t i = 0; i < in->health.n_test; i++)
+        strlist_pushn(&h->test, in->health.test[i].s, in->health.test[i].len);
+    h->interval = in->health.interval;
+    h->timeout = in->health.timeout;
+    h->start_period = in->health.start_period;
+    h->start_interval = in->health.start_interval;
+    h->retries = in->health.retries;
+    if (ss->last_healthcheck)
+        lint_at(b, LINT_MULTIPLE_INSTRUCTIONS_DISALLOWED, ss->last_healthcheck,
+                "Multiple HEALTHCHECK instructions should not be used in the "
+                "same stage because only the last one will be used");
+    ss->last_healthcheck = in;
+    struct sb t = SB_INIT;
+    sb_adds(&t, "HEALTHCHECK {Test:");
+    go_v_list(&t, &h->test);
+    sb_adds(&t, " Interval:");
+    go_format_duration(&t, h->interval);
+    sb_adds(&t, " Timeout:");
+    go_format_duration(&t, h->timeout);
+    sb_adds(&t, " StartPeriod:");
+    go_format_duration(&t, h->start_period);
+    sb_adds(&t, " StartInterval:");
+    go_format_duration(&t, h->start_interval);
+    sb_addf(&t, " Retries:%d}", h->retries);
+    history(ss, in, true, "%s", t.buf);
+    sb_release(&t);
+    return 0;
+}
+
+static int do_shell(struct bctx *b, struct stage_state *ss,
+                    const struct instr *in)
+{
+    struct image_config *c = &ss->img->cfg;
+    cmdline_list(in, &c->shell);
+    struct sb h = SB_INIT;
+    go_v_list(&h, &c->shell);
+    history(ss, in, true, "SHELL %s", h.buf);
+    struct sb t = SB_INIT;
+    argv_text(&t, &c->shell);
+    explain_add(&b->r->explain, "build.shell-changes-shell-form",
+                in->start_line,
+                "SHELL sets %s as the shell for the shell-form RUN, CMD and "
+                "ENTRYPOINT that follow (and for CMD-SHELL health checks).",
+                t.buf);
+    sb_release(&t);
+    sb_release(&h);
+    return 0;
+}
+
+static int do_maintainer(struct stage_state *ss, const struct instr *in)
+{
+    char *m = span_str(in->value);
+    image_config_set_str(&ss->img->cfg.author, m);
+    history(ss, in, true, "MAINTAINER %s", m);
+    free(m);
+    return 0;
+}
+
+static int do_onbuild(struct bctx *b, struct stage_state *ss,
+                      const struct instr *in)
+{
+    struct image_config *c = &ss->img->cfg;
+    strlist_pushn(&c->onbuild, in->expression.s, in->expression.len);
+    explain_add(&b->r->explain, "build.onbuild-stored", in->start_line,
+                "ONBUILD does nothing now: the trigger is stored in the image "
+                "and runs when another build uses this image in FROM.");
+    return 0;
+}
+
+/* nat.ParsePortRange */
+static int port_range(const char *s, unsigned long *lo, unsigned long *hi)
+{
+    char *end;
+    const char *dash = strchr(s, '-');
+    if (!*s)
+        return -1;
+    if (!dash) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        *lo = *hi = strtoul(s, &end, 10);
+        return *end || *lo > 65535 ? -1 : 0;
+    }
+    if (*s < '0' || *s > '9' || dash[1] < '0' || dash[1] > '9')
+        return -1;
+    *lo = strtoul(s, &end, 10);
+    if (end != dash)
+        return -1;
+    *hi = strtoul(dash + 1, &end, 10);
+    if (*end || *lo > 65535 || *hi > 65535 || *hi < *lo)
+        return -1;
+    return 0;
+}
+
+static int do_expose(struct bctx *b, struct stage_state *ss,
+                     const struct instr *in)
+{
+    struct strlist words;
+    strlist_init(&words);
+    for (size_t i = 0; i < in->n_list; i++) {
+        struct arena a = ARENA_INIT;
+        struct expand_opts o = EXPAND_OPTS_INIT;
+        o.escape = b->df.ast.escape;
+        struct expand_env env = { (const char *const *)ss->env.v, ss->env.n };
+        struct expand_result res;
+        if (expand_process(&a, in->list[i].s, in->list[i].len, &o,
+                           expand_env_lookup, &env, &res) < 0) {
+            fail_at(b, in->start_line, "%s", res.error);
+            arena_release(&a);
+            strlist_release(&words);
+            return -1;
+        }
+        for (size_t k = 0; k < res.n_words; k++)
+            strlist_pushn(&words, res.words[k], res.word_lens[k]);
+        arena_release(&a);
+    }
+    struct strlist added;
+    strlist_init(&added);
+    for (size_t i = 0; i < words.n; i++) {
+        const char *raw = words.v[i];
+        /* splitParts: [ip:][hostPort:]containerPort */
+        const char *last = strrchr(raw, ':');
+        const char *cport = last ? last + 1 : raw;
+        bool has_host = last != NULL;
+        /* SplitProtoPort */
+        char *port = xstrdup(cport);
+        char *proto = strchr(port, '/');
+        const char *pr = "tcp";
+        if (proto) {
+            *proto = '\0';
+            if (proto[1])
+                pr = proto + 1;
+        }
+        if (has_host) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "EXPOSE instruction should not define an IP address "
+                        "or host-port mapping, found '%s'",
+                    raw);
+            lint_at(b, LINT_EXPOSE_INVALID_FORMAT, in, m.buf);
+            sb_release(&m);
+        }
+        struct sb low = SB_INIT;
+        go_to_lower(&low, pr, strlen(pr));
+        if (strcmp(low.buf, pr) != 0) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "Defined protocol '%s' in EXPOSE instruction should be "
+                        "lowercase",
+                    raw);
+            lint_at(b, LINT_EXPOSE_PROTO_CASING, in, m.buf);
+            sb_release(&m);
+        }
+        int rc = 0;
+        unsigned long lo, hi;
+        if (!*port) {
+            fail_at(b, in->start_line, "invalid port: \"%s\": no port specified",
+                    raw);
+            rc = -1;
+        } else if (strcmp(low.buf, "tcp") && strcmp(low.buf, "udp") &&
+                   strcmp(low.buf, "sctp")) {
+            fail_at(b, in->start_line, "invalid port: \"%s\": invalid proto: %s",
+                    raw, pr);
+            rc = -1;
+        } else if (port_range(port, &lo, &hi) < 0) {
+            fail_at(b, in->start_line, "invalid containerPort: %s", port);
+            rc = -1;
+        } else {
+            for (unsigned long p = lo; p <= hi; p++) {
+                char k[32];
+                snprintf(k, sizeof(k), "%lu/%s", p, low.buf);
+                strlist_add_sorted(&ss->img->cfg.exposed_ports, k);
+                strlist_add_sorted(&added, k);
+            }
+        }
+        sb_release(&low);
+        free(port);
+        if (rc < 0) {
+            strlist_release(&words);
+            strlist_release(&added);
+            return -1;
+        }
+    }
+    struct sb h = SB_INIT;
+    sb_adds(&h, "EXPOSE map[");
+    for (size_t i = 0; i < added.n; i++)
+        sb_addf(&h, "%s%s:{}", i ? " " : "", added.v[i]);
+    sb_addch(&h, ']');
+    history(ss, in, true, "%s", h.buf);
+    sb_release(&h);
+    strlist_release(&words);
+    strlist_release(&added);
+    explain_add(&b->r->explain, "build.expose-documents-only", in->start_line,
+                "EXPOSE only records the port in the image; it publishes "
+                "nothing. Use docker run -p HOST:CONTAINER (or -P) for that.");
+    return 0;
+}
+
+static void step_name(struct bctx *b, struct stage_state *ss,
+                      const struct instr *in, struct sb *out)
+{
+    int width = ss->steps_total >= 100 ? 3 : ss->steps_total >= 10 ? 2 : 1;
+    ss->steps_done++;
+    sb_addch(out, '[');
+    if (ss->name)
+        sb_addf(out, "%s ", ss->name);
+    else if (b->n_ss > 1)
+        sb_addf(out, "stage-%zu ", ss->index);
+    sb_addf(out, "%*d/%d] ", width, ss->steps_done, ss->steps_total);
+    struct span o = in->node->original;
+    go_trim_space(&o.s, &o.len);
+    sb_add(out, o.s, o.len);
+}
+
+/* RUN: run the command in the image's filesystem (userland.h). */
+static int exec_run(struct bctx *b, struct stage_state *ss,
+                    const struct instr *in, const struct strlist *args,
+                    struct build_step *step)
+{
+    struct image_config *c = &ss->img->cfg;
+    const char *cwd = c->working_dir && *c->working_dir ? c->working_dir : "/";
+    const char *prog = args->n ? args->v[0] : "";
+    struct sb joined = SB_INIT;
+    for (size_t i = 0; i < args->n; i++)
+        sb_addf(&joined, "%s%s", i ? " " : "", args->v[i]);
+    /* find the program like runc would (PATH of the build env) */
+    struct sb path = SB_INIT;
+    const struct vfs_entry *e = NULL;
+    if (strchr(prog, '/')) {
+        vfs_clean_path(&path, cwd, prog);
+        e = vfs_stat(&ss->img->fs, path.buf, NULL, NULL);
+    } else {
+        const char *pv = env_get(&ss->env, "PATH");
+        const char *d = pv ? pv : "";
+        while (!e) {
+            const char *colon = strchr(d, ':');
+            size_t dl = colon ? (size_t)(colon - d) : strlen(d);
+            sb_reset(&path);
+            struct sb cand = SB_INIT;
+            sb_add(&cand, d, dl);
+            sb_addf(&cand, "/%s", prog);
+            vfs_clean_path(&path, cwd, cand.buf);
+            sb_release(&cand);
+            const struct vfs_entry *f = vfs_stat(&ss->img->fs, path.buf, NULL,
+                                                 NULL);
+            if (f && f->type != VFS_DIR && (f->mode & 0111))
+                e = f;
+            if (!colon)
+                break;
+            d = colon + 1;
+        }
+    }
+    int rc = 0;
+    if (!e || e->type == VFS_DIR || !(e->mode & 0111)) {
+        const char *why = !e ? (strchr(prog, '/') ? "no such file or directory"
+                                                  : NULL)
+                             : "permission denied";
+        struct sb m = SB_INIT;
+        sb_addf(&m, "process \"%s\" did not complete successfully: runc run "
+                    "failed: unable to start container process: error during "
+                    "container init: exec: ",
+                joined.buf);
+        go_quote_str(&m, prog);
+        if (!why)
+            sb_adds(&m, ": executable file not found in $PATH");
+        else if (!e)
+            sb_addf(&m, ": stat %s: %s", prog, why);
+        else
+            sb_addf(&m, ": %s", why);
+        fail_at(b, in->start_line, "%s", m.buf);
+        if (!e && ss->img->cat == NULL && strcmp(prog, "/bin/sh") == 0)
+            explain_add(&b->r->explain, "build.run-needs-a-shell",
+                        in->start_line,
+                        "A shell-form RUN needs /bin/sh inside the image, and "
+                        "this image (FROM scratch) has no files at all. Use "
+                        "exec form with a program you copied in, or start "
+                        "FROM an image that has a shell.");
+        sb_release(&m);
+        rc = -1;
+    } else {
+        struct sb out = SB_INIT;
+        unsigned uid = 0, gid = 0;
+        if (c->user && *c->user) {
+            char *end;
+            unsigned long u = strtoul(c->user, &end, 10);
+            if (end != c->user && (*end == '\0' || *end == ':'))
+                uid = gid = (unsigned)u;
+        }
+        struct uctx u = {
+            .fs = &ss->img->fs,
+            .cat = ss->img->cat,
+            .env = ss->env.v,
+            .n_env = ss->env.n,
+            .cwd = cwd,
+            .uid = uid,
+            .gid = gid,
+            .hostname = "buildkitsandbox",
+            .pid1 = true,
+            .tty = false,
+            .stdin_open = false,
+            .out = &out,
+            .err = &out,
+            .explain = &b->r->explain,
+        };
+        int status = userland_exec(&u, path.buf, e, args->v, args->n);
+        if (out.len)
+            step->log = xmemdup0(out.buf, out.len);
+        if (status == USERLAND_RUNNING) {
+            fail_at(b, in->start_line,
+                    "process \"%s\" did not complete: it keeps running, so "
+                    "the build would never finish",
+                    joined.buf);
+            explain_add(&b->r->explain, "build.run-never-ends",
+                        in->start_line,
+                        "RUN waits for its command to finish. This one is a "
+                        "server or a long sleep, so the real build would hang "
+                        "here. Start servers with CMD or ENTRYPOINT instead: "
+                        "they run when a container starts, not at build "
+                        "time.");
+            rc = -1;
+        } else if (status != 0) {
+            fail_at(b, in->start_line,
+                    "process \"%s\" did not complete successfully: exit "
+                    "code: %d",
+                    joined.buf, status);
+            rc = -1;
+        }
+        sb_release(&out);
+    }
+    sb_release(&path);
+    sb_release(&joined);
+    return rc;
+}
+
+static int do_run(struct bctx *b, struct stage_state *ss,
+                  const struct instr *in)
+{
+    struct strlist args;
+    strlist_init(&args);
+    if (in->prepend_shell)
+        with_shell(&ss->img->cfg, in, &args);
+    else
+        cmdline_list(in, &args);
+    struct sb h = SB_INIT;
+    size_t nb = 0;
+    struct sb ba = SB_INIT;
+    for (size_t i = 0; i < ss->n_args; i++) {
+        const char *v = env_get(&ss->env, ss->args[i].key);
+        if (!v)
+            v = ss->args[i].value ? ss->args[i].value : "";
+        sb_addf(&ba, " %s=%s", ss->args[i].key, v);
+        nb++;
+    }
+    sb_adds(&h, "RUN ");
+    if (nb)
+        sb_addf(&h, "|%zu%s ", nb, ba.buf);
+    for (size_t i = 0; i < args.n; i++)
+        sb_addf(&h, "%s%s", i ? " " : "", args.v[i]);
+    sb_adds(&h, " # buildkit");
+    struct sb step = SB_INIT;
+    step_name(b, ss, in, &step);
+    add_step(b, in->start_line, "%s", step.buf);
+    int rc = exec_run(b, ss, in, &args, &b->r->steps[b->r->n_steps - 1]);
+    if (rc == 0)
+        history(ss, in, false, "%s", h.buf);
+    sb_release(&step);
+    sb_release(&h);
+    sb_release(&ba);
+    strlist_release(&args);
+    return rc;
+}
+
+/* --chmod: octal up to 07777 */
+static int parse_chmod(const char *s, unsigned *mode)
+{
+    char *end;
+    if (!*s)
+        return -1;
+    unsigned long m = strtoul(s, &end, 8);
+    if (*end || m > 07777)
+        return -1;
+    *mode = (unsigned)m;
+    return 0;
+}
+
+/* Go's filepath.Match for COPY sources with wildcards. */
+static bool ctx_match(const char *pattern, const char *path)
+{
+    if (!strpbrk(pattern, "*?["))
+        return false;
+    return fnmatch(pattern, path, FNM_PATHNAME) == 0;
+}
+
+/* A stable stand-in for BuildKit's cache ref ids in error messages. */
+static void sha256_hex_str(struct bctx *b, const struct sb *s, char out[65])
+{
+    (void)b;
+    sha256_hex(s->buf, s->len, out);
+}
+
+/* Copy one context file into the image at dst (already absolute). */
+static void put_file(struct stage_state *ss, const char *dst, const char *data,
+                     size_t len, unsigned mode, bool set_mode, unsigned chmod,
+                     unsigned uid, unsigned gid)
+{
+    struct vfs_entry *e = vfs_put_file(&ss->img->fs, dst,
+                                       set_mode ? chmod : mode, data, len);
+    e->uid = uid;
+    e->gid = gid;
+}
+
+static int do_copy(struct bctx *b, struct stage_state *ss,
+                   const struct instr *in)
+{
+    const bool is_add = in->kind == INSTR_ADD;
+    const char *what = is_add ? "ADD" : "COPY";
+    unsigned chmod = 0, uid = 0, gid = 0;
+    bool set_mode = false;
+    const struct flag_value *fchmod = instr_flag_value(in, "chmod");
+    if (fchmod) {
+        char *v = expand_word(b, ss, in, fchmod->value, true, NULL);
+        if (!v)
+            return -1;
+        if (parse_chmod(v, &chmod) < 0) {
+            fail_at(b, in->start_line,
+                    "invalid chmod parameter: '%s'. it should be octal string "
+                    "and between 0 and 07777",
+                    v);
+            free(v);
+            return -1;
+        }
+        set_mode = true;
+        free(v);
+    }
+    const struct flag_value *fchown = instr_flag_value(in, "chown");
+    if (fchown) {
+        char *v = expand_word(b, ss, in, fchown->value, true, NULL);
+        if (!v)
+            return -1;
+        char *colon = strchr(v, ':');
+        if (colon)
+            *colon = '\0';
+        char *end;
+        uid = (unsigned)strtoul(v, &end, 10);
+        if (*end || !*v)
+            uid = 0; /* names need the image's passwd: treated as root here */
+        gid = uid;
+        if (colon) {
+            gid = (unsigned)strtoul(colon + 1, &end, 10);
+            if (*end)
+                gid = 0;
+        }
+        free(v);
+    }
+    /* where the files come from */
+    const struct vfs *src_fs = NULL;
+    const struct flag_value *ffrom = in->kind == INSTR_COPY
+                                         ? instr_flag_value(in, "from")
+                                         : NULL;
+    if (ffrom) {
+        char *ref = span_str(ffrom->value);
+        if (strchr(ref, '$')) {
+            struct arena a = ARENA_INIT;
+            struct expand_opts o = EXPAND_OPTS_INIT;
+            struct expand_result res;
+            struct expand_env env = { (const char *const *)ss->env.v,
+                                      ss->env.n };
+            bool changes = expand_process(&a, ref, strlen(ref), &o,
+                                          expand_env_lookup, &env, &res) < 0 ||
+                           strcmp(res.word, ref) != 0;
+            arena_release(&a);
+            if (changes) {
+                fail_at(b, in->start_line,
+                        "variable expansion is not supported for --from, "
+                        "define a new stage with FROM using ARG from global "
+                        "scope as a workaround");
+                free(ref);
+                return -1;
+            }
+        }
+        int k = find_stage_ref(b, ref);
+        if (k >= 0) {
+            if ((size_t)k >= ss->index) {
+                fail_at(b, in->start_line,
+                        "cannot copy from stage \"%s\", it needs to be defined "
+                        "before current stage \"%s\"",
+                        ref, ss->name ? ss->name : "");
+                free(ref);
+                return -1;
+            }
+            src_fs = &b->ss[k].img->fs;
+            explain_add(&b->r->explain, "build.copy-from-stage",
+                        in->start_line,
+                        "COPY --from=%s takes the files from that stage's "
+                        "filesystem, not from the build context; only the "
+                        "copied files end up in this image.",
+                        ref);
+        } else {
+            struct image *img = resolve_image(b, ref, in->start_line, false);
+            if (!img) {
+                free(ref);
+                return -1;
+            }
+            src_fs = &img->fs;
+        }
+        free(ref);
+    }
+    /* destination */
+    char *dest = expand_word(b, ss, in, in->dest, true, NULL);
+    if (!dest)
+        return -1;
+    bool dest_dir = dest[strlen(dest) - 1] == '/' ||
+                    in->n_sources + in->n_inline_files > 1;
+    struct sb dabs = SB_INIT;
+    const char *wd = ss->img->cfg.working_dir && *ss->img->cfg.working_dir
+                         ? ss->img->cfg.working_dir
+                         : "/";
+    vfs_clean_path(&dabs, wd, dest);
+    if (!dest_dir) {
+        const struct vfs_entry *de = vfs_stat(&ss->img->fs, dabs.buf, NULL,
+                                              NULL);
+        dest_dir = de && de->type == VFS_DIR;
+    }
+    int rc = 0;
+    size_t copied = 0;
+    for (size_t i = 0; i < in->n_sources && rc == 0; i++) {
+        char *src = expand_word(b, ss, in, in->sources[i], true, NULL);
+        if (!src) {
+            rc = -1;
+            break;
+        }
+        if (is_add && (strncmp(src, "http://", 7) == 0 ||
+                       strncmp(src, "https://", 8) == 0 ||
+                       strncmp(src, "git@", 4) == 0)) {
+            explain_add(&b->r->explain, "build.add-url-not-fetched",
+                        in->start_line,
+                        "ADD %s would download the file at build time; "
+                        "docksim has no network, so it records an empty file "
+                        "in its place.",
+                        src);
+            const char *base = strrchr(src, '/');
+            struct sb to = SB_INIT;
+            if (dest_dir)
+                sb_addf(&to, "%s/%s", dabs.buf, base ? base + 1 : src);
+            else
+                sb_adds(&to, dabs.buf);
+            put_file(ss, to.buf, "", 0, 0600, set_mode, chmod, uid, gid);
+            sb_release(&to);
+            copied++;
+            free(src);
+            continue;
+        }
+        /* match against the source tree */
+        struct sb clean = SB_INIT;
+        vfs_clean_path(&clean, "/", src);
+        size_t matched = 0;
+        if (src_fs) {
+            const struct vfs_entry *e = vfs_stat(src_fs, clean.buf, NULL,
+                                                 NULL);
+            if (e) {
+                const char *base = strrchr(clean.buf, '/');
+                struct sb to = SB_INIT;
+                if (dest_dir)
+                    sb_addf(&to, "%s/%s", dabs.buf,
+                            base && base[1] ? base + 1 : "");
+                else
+                    sb_adds(&to, dabs.buf);
+                if (e->type == VFS_DIR) {
+                    vfs_mkdir_p(&ss->img->fs, dest_dir ? dabs.buf : to.buf,
+                                0755, uid, gid);
+                } else {
+                    struct vfs_entry *ne =
+                        vfs_put_file(&ss->img->fs, to.buf,
+                                     set_mode ? chmod : e->mode, e->data,
+                                     e->len);
+                    ne->uid = uid;
+                    ne->gid = gid;
+                    if (e->program)
+                        ne->program = xstrdup(e->program);
+                }
+                sb_release(&to);
+                matched = 1;
+            }
+        } else {
+            const struct build_context *ctx = b->o->ctx;
+            const char *rel = clean.buf + 1; /* without the leading / */
+            for (size_t f = 0; ctx && f < ctx->n_files; f++) {
+                const struct build_file *bf = &ctx->files[f];
+                bool whole = *rel == '\0';
+                size_t rl = strlen(rel);
+                bool under = whole || (strncmp(bf->path, rel, rl) == 0 &&
+                                       bf->path[rl] == '/');
+                bool exact = !whole && strcmp(bf->path, rel) == 0;
+                bool glob = !exact && !under && ctx_match(rel, bf->path);
+                if (!exact && !under && !glob)
+                    continue;
+                struct sb to = SB_INIT;
+                if (under) {
+                    /* a directory source: its contents go under dest */
+                    const char *sub = whole ? bf->path : bf->path + rl + 1;
+                    sb_addf(&to, "%s/%s", dabs.buf, sub);
+                } else if (dest_dir) {
+                    const char *base = strrchr(bf->path, '/');
+                    sb_addf(&to, "%s/%s", dabs.buf, base ? base + 1 : bf->path);
+                } else {
+                    sb_adds(&to, dabs.buf);
+                }
+                if (bf->is_dir)
+                    vfs_mkdir_p(&ss->img->fs, to.buf, bf->mode, uid, gid);
+                else
+                    put_file(ss, to.buf, bf->data, bf->len, bf->mode,
+                             set_mode, chmod, uid, gid);
+                sb_release(&to);
+                matched++;
+            }
+        }
+        if (!matched) {
+            char ref[65];
+            sha256_hex_str(b, &clean, ref);
+            fail_at(b, in->start_line,
+                    "failed to compute cache key: failed to calculate "
+                    "checksum of ref %.25s::%.25s: \"%s\": not found",
+                    ref, ref + 25, clean.buf);
+            explain_add(&b->r->explain, "build.copy-source-missing",
+                        in->start_line,
+                        "%s takes its sources from the build context (the "
+                        "directory given to docker build), and %s is not in "
+                        "it. Paths are relative to the context, never to the "
+                        "Dockerfile's own folder or to your shell's current "
+                        "directory.",
+                        what, src);
+            rc = -1;
+        }
+        copied += matched;
+        sb_release(&clean);
+        free(src);
+    }
+    /* heredoc sources: inline files */
+    for (size_t i = 0; i < in->n_inline_files && rc == 0; i++) {
+        const struct inline_file *f = &in->inline_files[i];
+        char *data;
+        size_t dl = f->data.len;
+        if (f->expand) {
+            struct arena a = ARENA_INIT;
+            struct expand_opts o = EXPAND_OPTS_INIT;
+            o.skip_process_quotes = true;
+            struct expand_env env = { (const char *const *)ss->env.v,
+                                      ss->env.n };
+            struct expand_result res;
+            if (expand_process(&a, f->data.s, f->data.len, &o,
+                               expand_env_lookup, &env, &res) < 0) {
+                fail_at(b, in->start_line, "%s", res.error);
+                arena_release(&a);
+                rc = -1;
+                break;
+            }
+            data = xmemdup0(res.word, res.word_len);
+            dl = res.word_len;
+            arena_release(&a);
+        } else {
+            data = xmemdup0(f->data.s, f->data.len);
+        }
+        struct sb to = SB_INIT;
+        if (dest_dir)
+            sb_addf(&to, "%s/%.*s", dabs.buf, (int)f->name.len, f->name.s);
+        else
+            sb_adds(&to, dabs.buf);
+        put_file(ss, to.buf, data, dl, 0644, set_mode, chmod, uid, gid);
+        sb_release(&to);
+        free(data);
+        copied++;
+    }
+    if (rc == 0) {
+        struct sb h = SB_INIT;
+        struct span o = in->node->original;
+        go_trim_space(&o.s, &o.len);
+        sb_add(&h, o.s, o.len);
+        sb_adds(&h, " # buildkit");
+        history(ss, in, false, "%s", h.buf);
+        sb_release(&h);
+        struct sb step = SB_INIT;
+        step_name(b, ss, in, &step);
+        add_step(b, in->start_line, "%s", step.buf);
+        sb_release(&step);
+    }
+    sb_release(&dabs);
+    free(dest);
+    return rc;
+}
+
+static int dispatch(struct bctx *b, struct stage_state *ss,
+                    const struct instr *in)
+{
+    switch (in->kind) {
+    case INSTR_CMD:
+        return do_cmd(b, ss, in);
+    case INSTR_ENTRYPOINT:
+        return do_entrypoint(b, ss, in);
+    case INSTR_ENV:
+        return do_env(b, ss, in);
+    case INSTR_LABEL:
+        return do_label(b, ss, in);
+    case INSTR_ARG:
+        return do_arg(b, ss, in);
+    case INSTR_WORKDIR:
+        return do_workdir(b, ss, in);
+    case INSTR_USER:
+        return do_user(b, ss, in);
+    case INSTR_VOLUME:
+        return do_volume(b, ss, in);
+    case INSTR_STOPSIGNAL:
+        return do_stopsignal(b, ss, in);
+    case INSTR_HEALTHCHECK:
+        return do_healthcheck(b, ss, in);
+    case INSTR_SHELL:
+        return do_shell(b, ss, in);
+    case INSTR_MAINTAINER:
+        return do_maintainer(ss, in);
+    case INSTR_ONBUILD:
+        return do_onbuild(b, ss, in);
+    case INSTR_EXPOSE:
+        return do_expose(b, ss, in);
+    case INSTR_RUN:
+        return do_run(b, ss, in);
+    case INSTR_COPY:
+    case INSTR_ADD:
+        return do_copy(b, ss, in);
+    case INSTR_FROM:
+    case INSTR_UNKNOWN:
+        break;
+    }
+    return 0;
+}
+
+/* Run the ONBUILD triggers of the base image (then forget them). */
+static int run_triggers(struct bctx *b, struct stage_state *ss)
+{
+    struct image_config *c = &ss->img->cfg;
+    if (!c->onbuild.n)
+        return 0;
+    struct sb text = SB_INIT;
+    sb_adds(&text, "FROM scratch\n");
+    for (size_t i = 0; i < c->onbuild.n; i++) {
+        sb_adds(&text, c->onbuild.v[i]);
+        sb_addch(&text, '\n');
+    }
+    struct dockerfile tdf;
+    struct diag_list tdl = DIAG_LIST_INIT;
+    int rc = dockerfile_parse(&tdf, text.buf, text.len, NULL, &tdl);
+    int line = ss->st->from->start_line;
+    if (rc < 0) {
+        const struct diag *d = diag_first_error(&tdl);
+        fail_at(b, line, "%s", d ? d->msg : "invalid ONBUILD trigger");
+    } else {
+        strlist_release(&c->onbuild);
+        for (size_t i = 0; rc == 0 && i < tdf.stages[0].n_cmds; i++) {
+            const struct instr *in = tdf.stages[0].cmds[i];
+            explain_add(&b->r->explain, "build.onbuild-trigger-runs", line,
+                        "The base image carries the trigger \"ONBUILD %.*s\": "
+                        "it runs now, as if written right after FROM.",
+                        (int)in->node->original.len, in->node->original.s);
+            /* report problems at the FROM line */
+            struct instr copy = *in;
+            copy.start_line = copy.end_line = line;
+            rc = dispatch(b, ss, &copy);
+        }
+    }
+    dockerfile_release(&tdf);
+    diag_list_release(&tdl);
+    sb_release(&text);
+    return rc;
+}
+
+static int build_stage(struct bctx *b, struct stage_state *ss)
+{
+    const struct instr *from = ss->st->from;
+    struct image *base = NULL;
+    struct stage_state *parent = NULL;
+    char *base_name = NULL;
+    if (ss->done)
+        return 0;
+    if (ss->base_stage >= 0) {
+        parent = &b->ss[ss->base_stage];
+        if (build_stage(b, parent) < 0)
+            return -1;
+        base = parent->img;
+    } else {
+        base_name = expand_from(b, from, ss->st->base_name);
+        if (!base_name)
+            return -1;
+        if (strcmp(base_name, "scratch") != 0) {
+            base = resolve_image(b, base_name, from->start_line, true);
+            if (!base) {
+                free(base_name);
+                return -1;
+            }
+        }
+    }
+    ss->img = image_new(base);
+    if (parent) {
+        strlist_copy(&ss->env, &parent->env);
+        for (size_t i = 0; i < parent->n_args; i++) {
+            ss->args = xreallocarray(ss->args, ss->n_args + 1,
+                                     sizeof(*ss->args));
+            ss->args[ss->n_args].key = xstrdup(parent->args[i].key);
+            ss->args[ss->n_args].value =
+                parent->args[i].value ? xstrdup(parent->args[i].value) : NULL;
+            ss->n_args++;
+        }
+        ss->workdir_set = parent->workdir_set;
+    } else {
+        if (!base) {
+            /* scratch: an empty config with the default PATH */
+            image_config_set_str(&ss->img->cfg.working_dir, "/");
+        }
+        if (!image_config_getenv(&ss->img->cfg, "PATH"))
+            image_config_setenv(&ss->img->cfg, "PATH", DEFAULT_PATH);
+        strlist_copy(&ss->env, &ss->img->cfg.env);
+    }
+    /* steps: FROM plus every instruction that changes files */
+    ss->steps_total = 1;
+    for (size_t i = 0; i < ss->st->n_cmds; i++) {
+        enum instr_kind k = ss->st->cmds[i]->kind;
+        if (k == INSTR_RUN || k == INSTR_COPY || k == INSTR_ADD ||
+            k == INSTR_WORKDIR)
+            ss->steps_total++;
+    }
+    if (!parent) {
+        struct sb step = SB_INIT;
+        struct sb name = SB_INIT;
+        if (base_name && strcmp(base_name, "scratch") != 0) {
+            struct image_ref ref;
+            char *err = NULL;
+            if (image_ref_parse(base_name, &ref, &err) == 0) {
+                full_ref(&name, &ref);
+                image_ref_release(&ref);
+            } else {
+                free(err);
+                sb_adds(&name, base_name);
+            }
+            ss->steps_done++;
+            int width = ss->steps_total >= 10 ? 2 : 1;
+            sb_addch(&step, '[');
+            if (ss->name)
+                sb_addf(&step, "%s ", ss->name);
+            else if (b->n_ss > 1)
+                sb_addf(&step, "stage-%zu ", ss->index);
+            sb_addf(&step, "%*d/%d] FROM %s", width, ss->steps_done,
+                    ss->steps_total, name.buf);
+            add_step(b, from->start_line, "%s", step.buf);
+        } else {
+            ss->steps_done++;
+        }
+        sb_release(&step);
+        sb_release(&name);
+    } else {
+        ss->steps_done++;
+    }
+    free(base_name);
+    if (run_triggers(b, ss) < 0)
+        return -1;
+    for (size_t i = 0; i < ss->st->n_cmds; i++)
+        if (dispatch(b, ss, ss->st->cmds[i]) < 0)
+            return -1;
+    ss->done = true;
+    return 0;
+}
+
+/* ==================================================================== */
+/* Checks that look at the whole file                                    */
+/* ==================================================================== */
+
+static bool all_case(struct span s, bool upper)
+{
+    bool letter = false;
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.s[i];
+        if (upper && c >= 'a' && c <= 'z')
+            return false;
+        if (!upper && c >= 'A' && c <= 'Z')
+            return false;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            letter = true;
+    }
+    return letter;
+}
+
+static void check_casing(struct bctx *b)
+{
+    size_t lower = 0, upper = 0;
+    const struct dockerfile *df = &b->df;
+    for (size_t s = 0; s < df->n_stages; s++) {
+        const struct stage *st = &df->stages[s];
+        for (size_t i = 0; i <= st->n_cmds; i++) {
+            const struct instr *in = i == 0 ? st->from : st->cmds[i - 1];
+            if (all_case(in->keyword, false))
+                lower++;
+            else if (all_case(in->keyword, true))
+                upper++;
+        }
+    }
+    bool majority_lower = lower > upper;
+    for (size_t s = 0; s < df->n_stages; s++) {
+        const struct stage *st = &df->stages[s];
+        for (size_t i = 0; i <= st->n_cmds; i++) {
+            const struct instr *in = i == 0 ? st->from : st->cmds[i - 1];
+            if (all_case(in->keyword, !majority_lower ? true : false))
+                continue;
+            struct sb m = SB_INIT;
+            sb_adds(&m, "Command '");
+            sb_add(&m, in->keyword.s, in->keyword.len);
+            sb_addf(&m, "' should match the case of the command majority (%s)",
+                    majority_lower ? "lowercase" : "uppercase");
+            lint_at(b, LINT_CONSISTENT_INSTRUCTION_CASING, in, m.buf);
+            sb_release(&m);
+        }
+    }
+}
+
+static void check_stage_names(struct bctx *b)
+{
+    for (size_t i = 0; i < b->n_ss; i++) {
+        const char *n = b->ss[i].name;
+        if (!n)
+            continue;
+        const struct instr *from = b->ss[i].st->from;
+        if (strcmp(n, "scratch") == 0 || strcmp(n, "context") == 0) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "Stage name should not use the same name as reserved "
+                        "stage \"%s\"",
+                    n);
+            lint_at(b, LINT_RESERVED_STAGE_NAME, from, m.buf);
+            sb_release(&m);
+        }
+        for (size_t k = 0; k < i; k++)
+            if (b->ss[k].name && strcmp(b->ss[k].name, n) == 0) {
+                struct sb m = SB_INIT;
+                sb_addf(&m, "Duplicate stage name \"%s\", stage names should "
+                            "be unique",
+                        n);
+                lint_at(b, LINT_DUPLICATE_STAGE_NAME, from, m.buf);
+                sb_release(&m);
+                break;
+            }
+    }
+}
+
+/* FROM --platform checks */
+static void check_platform(struct bctx *b, const struct stage_state *ss)
+{
+    const struct stage *st = ss->st;
+    if (!st->platform.len)
+        return;
+    const struct instr *from = st->from;
+    char *p = span_str(st->platform);
+    if (strcmp(p, "$TARGETPLATFORM") == 0 ||
+        strcmp(p, "${TARGETPLATFORM}") == 0) {
+        struct sb m = SB_INIT;
+        sb_addf(&m, "Setting platform to predefined %s in FROM is redundant "
+                    "as this is the default behavior",
+                p);
+        lint_at(b, LINT_REDUNDANT_TARGET_PLATFORM, from, m.buf);
+        sb_release(&m);
+    } else if (!strchr(p, '$')) {
+        /* allowed when the stage name mentions the OS or architecture */
+        bool named = false;
+        if (ss->name) {
+            char *slash = strchr(p, '/');
+            char *os = xmemdup0(p, slash ? (size_t)(slash - p) : strlen(p));
+            char *arch = slash ? xstrdup(slash + 1) : NULL;
+            if (arch && strchr(arch, '/'))
+                *strchr(arch, '/') = '\0';
+            named = strstr(ss->name, os) || (arch && strstr(ss->name, arch));
+            free(os);
+            free(arch);
+        }
+        if (!named) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "FROM --platform flag should not use constant value "
+                        "\"%s\"",
+                    p);
+            lint_at(b, LINT_FROM_PLATFORM_FLAG_CONST_DISALLOWED, from, m.buf);
+            sb_release(&m);
+        }
+    }
+    free(p);
+}
+
+/* ==================================================================== */
+/* Entry point                                                          */
+/* ==================================================================== */
+
+void build_result_init(struct build_result *r)
+{
+    memset(r, 0, sizeof(*r));
+    diag_list_init(&r->diags);
+    explain_init(&r->explain);
+}
+
+void build_result_release(struct build_result *r)
+{
+    diag_list_release(&r->diags);
+    explain_release(&r->explain);
+    for (size_t i = 0; i < r->n_steps; i++) {
+        free(r->steps[i].name);
+        free(r->steps[i].log);
+    }
+    free(r->steps);
+    free(r->error);
+    memset(r, 0, sizeof(*r));
+}
+
+static void free_stage_states(struct bctx *b, bool keep_images)
+{
+    for (size_t i = 0; i < b->n_ss; i++) {
+        struct stage_state *ss = &b->ss[i];
+        free(ss->name);
+        strlist_release(&ss->env);
+        for (size_t k = 0; k < ss->n_args; k++) {
+            free(ss->args[k].key);
+            free(ss->args[k].value);
+        }
+        free(ss->args);
+        (void)keep_images;
+    }
+    free(b->ss);
+}
+
+int build_run(struct store *s, const char *text, size_t len,
+              const struct build_opts *o, struct build_result *r)
+{
+    struct bctx b;
+    memset(&b, 0, sizeof(b));
+    b.store = s;
+    b.o = o;
+    b.r = r;
+    b.dockerfile_name = o->dockerfile_name ? o->dockerfile_name : "Dockerfile";
+    strlist_init(&b.meta);
+    strlist_init(&b.meta_declared);
+    strlist_init(&b.predefined);
+    build_result_init(r);
+
+    add_step(&b, 0, "[internal] load build definition from %s",
+             b.dockerfile_name);
+    if (len == 0) {
+        fail_at(&b, 0, "the Dockerfile cannot be empty");
+        r->exit_code = 1;
+        return 1;
+    }
+    struct dockerfile_opts dopts = { NULL };
+    bool given = false;
+    const char *ov = build_arg_value(&b, "BUILDKIT_DOCKERFILE_CHECK", &given);
+    if (given)
+        dopts.check_override = ov;
+    if (dockerfile_parse(&b.df, text, len, &dopts, &r->diags) < 0) {
+        const struct diag *d = diag_first_error(&r->diags);
+        r->error = xstrdup(d ? d->msg : "parse error");
+        r->error_line = d ? d->start_line : 0;
+        r->exit_code = 1;
+        dockerfile_release(&b.df);
+        return 1;
+    }
+    linter_init(&b.lint, &b.df.check, &r->diags);
+    int rc = 0;
+    if (b.df.n_stages == 0) {
+        fail_at(&b, 0, "dockerfile contains no stages to build");
+        rc = -1;
+        goto out;
+    }
+    b.n_ss = b.df.n_stages;
+    b.ss = xcalloc(b.n_ss, sizeof(*b.ss));
+    for (size_t i = 0; i < b.n_ss; i++) {
+        b.ss[i].st = &b.df.stages[i];
+        b.ss[i].index = i;
+        b.ss[i].base_stage = -1;
+        strlist_init(&b.ss[i].env);
+        if (b.df.stages[i].name.len)
+            b.ss[i].name = span_str(b.df.stages[i].name);
+    }
+    /* target */
+    b.target = b.n_ss - 1;
+    if (o->target && *o->target) {
+        int t = find_stage_ref(&b, o->target);
+        if (t < 0 || !b.ss[t].name) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "target stage \"%s\" could not be found", o->target);
+            const char *best = NULL;
+            size_t bd = 3;
+            for (size_t i = 0; i < b.n_ss; i++)
+                if (b.ss[i].name) {
+                    size_t d = go_levenshtein(o->target, strlen(o->target),
+                                              b.ss[i].name,
+                                              strlen(b.ss[i].name));
+                    if (d < bd) {
+                        bd = d;
+                        best = b.ss[i].name;
+                    }
+                }
+            if (best)
+                sb_addf(&m, " (did you mean %s?)", best);
+            fail_at(&b, 0, "%s", m.buf);
+            sb_release(&m);
+            rc = -1;
+            goto out;
+        }
+        b.target = (size_t)t;
+        b.target_name = b.ss[t].name;
+    }
+    init_meta(&b);
+    if (eval_meta_args(&b) < 0 || link_stages(&b) < 0) {
+        rc = -1;
+        goto out;
+    }
+    check_casing(&b);
+    check_stage_names(&b);
+    if (o->check) {
+        for (size_t i = 0; i < b.n_ss; i++)
+            b.ss[i].needed = true;
+    } else if (mark_needed(&b, b.target, 0) < 0) {
+        rc = -1;
+        goto out;
+    }
+    for (size_t i = 0; i < b.n_ss && rc == 0; i++) {
+        if (!b.ss[i].needed)
+            continue;
+        check_platform(&b, &b.ss[i]);
+        if (build_stage(&b, &b.ss[i]) < 0)
+            rc = -1;
+    }
+    if (rc == 0 && !o->check) {
+        struct image *img = b.ss[b.target].img;
+        /* BuildKit writes empty lists as absent */
+        if (img->cfg.entrypoint.set && img->cfg.entrypoint.n == 0)
+            strlist_release(&img->cfg.entrypoint);
+        if (img->cfg.cmd.set && img->cfg.cmd.n == 0)
+            strlist_release(&img->cfg.cmd);
+        img->created = store_tick(s, 1);
+        store_add_image(s, img);
+        b.ss[b.target].img = NULL; /* the store owns it now */
+        for (size_t i = 0; i < o->n_tags; i++) {
+            struct image_ref ref;
+            char *err = NULL;
+            if (image_ref_parse(o->tags[i], &ref, &err) == 0) {
+                struct sb t = SB_INIT;
+                image_ref_familiar(&t, &ref);
+                store_tag(s, img, t.buf);
+                sb_release(&t);
+                image_ref_release(&ref);
+            } else {
+                free(err);
+            }
+        }
+        r->image = img;
+        add_step(&b, 0, "exporting to image");
+    }
+    /* error=true: any warning fails the build */
+    if (rc == 0 && b.df.check.error) {
+        struct sb names = SB_INIT;
+        for (size_t i = 0; i < LINT_COUNT; i++)
+            if (b.lint.fired[i] || b.df.lint.fired[i]) {
+                if (names.len)
+                    sb_adds(&names, ", ");
+                sb_adds(&names, lint_rules[i].name);
+            }
+        if (names.len) {
+            fail_at(&b, 0, "lint violation found for rules: %s", names.buf);
+            rc = -1;
+        }
+        sb_release(&names);
+    }
+out:
+    /* Stage images below the result stay (its layers sit on them), hidden
+     * from `docker images`; other intermediate stages go. */
+    if (r->image)
+        for (struct image *p = r->image->base; p; p = p->base)
+            if (!p->id) {
+                p->hidden = true;
+                store_add_image(s, p);
+                for (size_t i = 0; i < b.n_ss; i++)
+                    if (b.ss[i].img == p)
+                        b.ss[i].img = NULL;
+            }
+    for (size_t i = b.n_ss; i-- > 0;)
+        if (b.ss[i].img)
+            image_free(b.ss[i].img);
+    free_stage_states(&b, false);
+    strlist_release(&b.meta);
+    strlist_release(&b.meta_declared);
+    strlist_release(&b.predefined);
+    dockerfile_release(&b.df);
+    r->exit_code = rc < 0 ? 1 : 0;
+    return r->exit_code;
+}
