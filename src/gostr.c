@@ -135,6 +135,26 @@ bool ascii_equal_fold(const char *a, size_t alen, const char *b)
     return true;
 }
 
+static long fold(long r)
+{
+    return uni_to_lower(uni_to_upper(r));
+}
+
+bool go_equal_fold(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t i = 0, j = 0;
+    while (i < alen && j < blen) {
+        int wa, wb;
+        long ra = utf8_decode(a + i, alen - i, &wa);
+        long rb = utf8_decode(b + j, blen - j, &wb);
+        if (ra != rb && fold(ra) != fold(rb))
+            return false;
+        i += (size_t)wa;
+        j += (size_t)wb;
+    }
+    return i == alen && j == blen;
+}
+
 static size_t decode_all(const char *s, size_t len, long **out)
 {
     long *r = xreallocarray(NULL, len ? len : 1, sizeof(*r));

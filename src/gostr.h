@@ -26,6 +26,10 @@ void go_to_upper(struct sb *out, const char *s, size_t len);
 /* strings.EqualFold for ASCII-only comparison needs (names, keywords). */
 bool ascii_equal_fold(const char *a, size_t alen, const char *b);
 
+/* strings.EqualFold: equal under Unicode simple case folding (so U+017F
+ * long s matches "s" and the Kelvin sign matches "k"). */
+bool go_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
+
 /* Levenshtein distance over runes (agnivade/levenshtein). */
 size_t go_levenshtein(const char *a, size_t alen, const char *b, size_t blen);
 

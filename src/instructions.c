@@ -599,9 +599,43 @@ static bool is_lower_ascii_word(struct span s, bool upper)
 
 static int parse_from(struct iparser *p, struct instr *in, struct ierr *e)
 {
+    const struct ast_node *n = in->node;
+    /* ParseInstructionWithLinter checks the casing first, so these are
+     * reported even when the FROM then fails */
+    if (in->n_args == 3) {
+        struct span nm = in->args[2];
+        if (!is_lower_ascii_word(nm, false)) {
+            struct sb m = SB_INIT;
+            sb_adds(&m, "Stage name '");
+            sb_add(&m, nm.s, nm.len);
+            sb_adds(&m, "' should be lowercase");
+            linter_run(&p->df->lint, LINT_STAGE_NAME_CASING, in->start_line,
+                       in->end_line, ast_comments(n), ast_n_comments(n),
+                       m.buf);
+            sb_release(&m);
+        }
+    }
+    if (in->n_args >= 3) {
+        struct span from = in->keyword, as = in->args[1];
+        bool from_upper = is_lower_ascii_word(from, true);
+        bool from_lower = is_lower_ascii_word(from, false);
+        if ((from_upper && !is_lower_ascii_word(as, true)) ||
+            (from_lower && !is_lower_ascii_word(as, false))) {
+            struct sb m = SB_INIT;
+            sb_addch(&m, '\'');
+            sb_add(&m, as.s, as.len);
+            sb_adds(&m, "' and '");
+            sb_add(&m, from.s, from.len);
+            sb_adds(&m, "' keywords' casing do not match");
+            linter_run(&p->df->lint, LINT_FROM_AS_CASING, in->start_line,
+                       in->end_line, ast_comments(n), ast_n_comments(n),
+                       m.buf);
+            sb_release(&m);
+        }
+    }
     /* parseBuildStageName */
-    if (in->n_args == 3 && ascii_equal_fold(in->args[1].s, in->args[1].len,
-                                            "as")) {
+    if (in->n_args == 3 &&
+        go_equal_fold(in->args[1].s, in->args[1].len, "as", 2)) {
         struct span nm = in->args[2];
         struct sb low = SB_INIT;
         go_to_lower(&low, nm.s, nm.len);
@@ -628,39 +662,6 @@ static int parse_from(struct iparser *p, struct instr *in, struct ierr *e)
     if (parse_flags(p->a, in, e) < 0)
         return -1;
     in->base_name = in->args[0];
-
-    /* build checks of this layer */
-    const struct ast_node *n = in->node;
-    if (in->stage_name.len && !span_eq(in->stage_name_as_written, "") &&
-        !(in->stage_name.len == in->stage_name_as_written.len &&
-          memcmp(in->stage_name.s, in->stage_name_as_written.s,
-                 in->stage_name.len) == 0)) {
-        struct sb m = SB_INIT;
-        sb_adds(&m, "Stage name '");
-        sb_add(&m, in->stage_name_as_written.s, in->stage_name_as_written.len);
-        sb_adds(&m, "' should be lowercase");
-        linter_run(&p->df->lint, LINT_STAGE_NAME_CASING, in->start_line,
-                   in->end_line, ast_comments(n), ast_n_comments(n), m.buf);
-        sb_release(&m);
-    }
-    if (in->n_args == 3) {
-        struct span from = in->keyword, as = in->args[1];
-        bool from_upper = is_lower_ascii_word(from, true);
-        bool from_lower = is_lower_ascii_word(from, false);
-        if ((from_upper && !is_lower_ascii_word(as, true)) ||
-            (from_lower && !is_lower_ascii_word(as, false))) {
-            struct sb m = SB_INIT;
-            sb_addch(&m, '\'');
-            sb_add(&m, as.s, as.len);
-            sb_adds(&m, "' and '");
-            sb_add(&m, from.s, from.len);
-            sb_adds(&m, "' keywords' casing do not match");
-            linter_run(&p->df->lint, LINT_FROM_AS_CASING, in->start_line,
-                       in->end_line, ast_comments(n), ast_n_comments(n),
-                       m.buf);
-            sb_release(&m);
-        }
-    }
     if (in->stage_name.len)
         check_description(p, in, "FROM", &in->stage_name, 1);
     return 0;
@@ -744,6 +745,85 @@ static void shell_dependent(struct iparser *p, struct instr *in)
     }
 }
 
+/*
+ * One record of Go's encoding/csv (comma ',', no lazy quotes), as
+ * csvvalue.Fields reads a --mount value. Fields are malloc'd copies.
+ * Returns 0, or -1 with *err set to the reader's message ("EOF",
+ * "parse error on line 1, column 16: bare \" in non-quoted-field").
+ */
+static int csv_fields(struct span v, struct span **out, size_t *n, char **err)
+{
+    struct sb m = SB_INIT;
+    size_t i = 0, cap = 0;
+    *out = NULL;
+    *n = 0;
+    if (v.len == 0) {
+        *err = xstrdup("EOF");
+        return -1;
+    }
+    for (;;) {
+        struct sb field = SB_INIT;
+        if (i < v.len && v.s[i] == '"') {
+            /* quoted field */
+            size_t start = i;
+            i++;
+            bool closed = false;
+            while (i < v.len) {
+                if (v.s[i] == '"') {
+                    if (i + 1 < v.len && v.s[i + 1] == '"') {
+                        sb_addch(&field, '"');
+                        i += 2;
+                        continue;
+                    }
+                    closed = true;
+                    i++;
+                    break;
+                }
+                sb_addch(&field, v.s[i++]);
+            }
+            (void)start;
+            if (!closed || (i < v.len && v.s[i] != ',')) {
+                sb_addf(&m, "parse error on line 1, column %zu: extraneous or "
+                            "missing \" in quoted-field",
+                        closed ? i : i + 1);
+                sb_release(&field);
+                goto fail;
+            }
+        } else {
+            while (i < v.len && v.s[i] != ',') {
+                if (v.s[i] == '"') {
+                    sb_addf(&m, "parse error on line 1, column %zu: bare \" "
+                                "in non-quoted-field",
+                            i + 1);
+                    sb_release(&field);
+                    goto fail;
+                }
+                sb_addch(&field, v.s[i++]);
+            }
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 4;
+            *out = xreallocarray(*out, cap, sizeof(**out));
+        }
+        size_t fl = field.len;
+        (*out)[*n].s = sb_detach(&field, NULL);
+        (*out)[*n].len = fl;
+        (*n)++;
+        if (i >= v.len)
+            break;
+        i++; /* the comma */
+    }
+    return 0;
+fail:
+    for (size_t k = 0; k < *n; k++)
+        free((char *)(*out)[k].s);
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    *err = sb_detach(&m, NULL);
+    return -1;
+}
+
 static int parse_run(struct iparser *p, struct instr *in, struct ierr *e)
 {
     if (parse_flags(p->a, in, e) < 0)
@@ -754,33 +834,37 @@ static int parse_run(struct iparser *p, struct instr *in, struct ierr *e)
         const struct flag_value *f = &in->flags[i];
         if (strcmp(f->name, "mount") != 0)
             continue;
-        /* with no expander only from= is checked here (ParseMount) */
-        const char *s = f->value.s;
-        size_t len = f->value.len, k = 0;
-        while (k <= len) {
-            size_t j = k;
-            bool q = false;
-            while (j < len && (q || s[j] != ',')) {
-                if (s[j] == '"')
-                    q = !q;
-                j++;
-            }
-            struct span field = { s + k, j - k };
-            const char *eq = field.len ? memchr(field.s, '=', field.len) : NULL;
-            if (eq) {
-                struct span key = { field.s, (size_t)(eq - field.s) };
-                struct span val = { eq + 1, field.len - key.len - 1 };
-                if (ascii_equal_fold(key.s, key.len, "from")) {
-                    const char *d = val.len ? memchr(val.s, '$', val.len)
-                                            : NULL;
-                    if (d && (size_t)(d - val.s) != val.len - 1)
-                        return fail(e, "'from' doesn't support variable "
-                                       "expansion, define alias stage "
-                                       "instead");
-                }
-            }
-            k = j + 1;
+        /* parseMount with no expander: encoding/csv first, then only the
+         * from= check (the rest waits for the expansion at build time) */
+        struct span *fields = NULL;
+        size_t nf = 0;
+        char *cerr = NULL;
+        if (csv_fields(f->value, &fields, &nf, &cerr) < 0) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "failed to parse csv mounts: %s", cerr);
+            free(cerr);
+            return fail_sb(e, &m);
         }
+        int rc = 0;
+        for (size_t k = 0; k < nf && rc == 0; k++) {
+            struct span field = fields[k];
+            const char *eq = field.len ? memchr(field.s, '=', field.len) : NULL;
+            if (!eq)
+                continue;
+            struct span key = { field.s, (size_t)(eq - field.s) };
+            struct span val = { eq + 1, field.len - key.len - 1 };
+            if (ascii_equal_fold(key.s, key.len, "from")) {
+                const char *d = val.len ? memchr(val.s, '$', val.len) : NULL;
+                if (d && (size_t)(d - val.s) != val.len - 1)
+                    rc = fail(e, "'from' doesn't support variable expansion, "
+                                 "define alias stage instead");
+            }
+        }
+        for (size_t k = 0; k < nf; k++)
+            free((char *)fields[k].s);
+        free(fields);
+        if (rc < 0)
+            return -1;
     }
     const struct flag_value *net = instr_flag_value(in, "network");
     if (net && !span_eq(net->value, "default") &&
@@ -1194,18 +1278,22 @@ static int read_check_config(struct dockerfile *df, const char *text,
                              struct diag_list *dl)
 {
     int line = 0;
-    const char *v = opts && opts->check_override ? opts->check_override
-                                                 : directive_prescan(
-                                                       &df->arena, text, len,
-                                                       "check", &line);
+    bool override = opts && opts->check_override;
+    const char *v = override ? opts->check_override
+                             : directive_prescan(&df->arena, text, len,
+                                                 "check", &line);
     if (!v)
         return 0;
-    /* only the first space-separated word counts */
-    size_t vl = strcspn(v, " ");
+    /* the directive: only its first space-separated word counts; the
+     * BUILDKIT_DOCKERFILE_CHECK build argument is taken whole */
+    size_t vl = override ? strlen(v) : strcspn(v, " ");
     char *err = NULL;
     if (lint_config_parse(&df->check, v, vl, &err) < 0) {
-        diag_addf(dl, DIAG_ERROR, DIAG_CHECK_OPTION, NULL, 0, 0,
-                  "failed to parse check options: %s", err);
+        diag_addf(dl, DIAG_ERROR, DIAG_CHECK_OPTION, NULL, 0, 0, "%s%s",
+                  override ? "failed to parse build-arg:"
+                             "BUILDKIT_DOCKERFILE_CHECK: "
+                           : "failed to parse check options: ",
+                  err);
         free(err);
         return -1;
     }

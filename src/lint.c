@@ -176,16 +176,21 @@ int lint_config_parse(struct lint_config *c, const char *opts, size_t len,
         go_trim_space(&key, &kl);
         go_trim_space(&val, &vl);
         bool all = vl == 3 && memcmp(val, "all", 3) == 0;
+        /* each skip= / experimental= replaces the list set before it */
         if (kl == 4 && memcmp(key, "skip", 4) == 0) {
-            if (all)
+            if (all) {
                 c->skip_all = true;
-            else
+            } else {
+                memset(c->skip, 0, sizeof(c->skip));
                 set_list(c->skip, val, vl);
+            }
         } else if (kl == 12 && memcmp(key, "experimental", 12) == 0) {
-            if (all)
+            if (all) {
                 c->experimental_all = true;
-            else
+            } else {
+                memset(c->experimental, 0, sizeof(c->experimental));
                 set_list(c->experimental, val, vl);
+            }
         } else if (kl == 5 && memcmp(key, "error", 5) == 0) {
             int b = parse_bool(val, vl);
             if (b < 0) {

@@ -101,8 +101,13 @@ static bool match_directive(struct span s, const char *prefix,
     size_t i = strlen(prefix);
     if (s.len < i || memcmp(s.s, prefix, i) != 0)
         return false;
-    while (i < s.len && re_space((unsigned char)s.s[i]))
-        i++;
+    /* DirectiveParser.ParseLine: after the comment prefix, every Unicode
+     * space goes (bytes.TrimLeftFunc(unicode.IsSpace)) */
+    {
+        struct span rest = { s.s + i, s.len - i };
+        go_trim_left_space(&rest.s, &rest.len);
+        i = (size_t)(rest.s - s.s);
+    }
     if (i >= s.len || !is_alpha((unsigned char)s.s[i]))
         return false;
     size_t k0 = i;
@@ -983,7 +988,10 @@ int ast_parse(struct ast *ast, const char *text, size_t len,
             goto out;
         }
         if (dr == 0 && tok.len && tok.s[0] == '#') {
-            struct span c = { tok.s + 1, tok.len - 1 };
+            /* Go: strings.TrimSpace(string(bytesRead[1:])) of the raw line:
+             * for an indented comment the first byte dropped is a blank,
+             * not the '#' ("  # a" gives "# a") */
+            struct span c = { b.s + 1, b.len - 1 };
             go_trim_space(&c.s, &c.len);
             if (c.len == 0)
                 p.comments.n = 0; /* a bare # ends the doc comment */

@@ -277,11 +277,11 @@ static void test_lint_config_skip(void **state)
 static void test_lint_config_skip_repeated(void **state)
 {
     (void)state;
-    /* BUG: ParseLintOptions assigns skipSet = strings.Split(v, ",") for
+    /* Fixed bug, kept as a regression test: ParseLintOptions assigns skipSet = strings.Split(v, ",") for
      * every skip= part, so a later skip= list replaces an earlier one
      * (the same for experimental=). We merge both lists (spec §8.1;
      * linter.go ParseLintOptions). */
-    skip();
+
     struct lint_config c;
     config_ok(&c, "skip=StageNameCasing;skip=FromAsCasing");
     assert_false(c.skip[LINT_STAGE_NAME_CASING]);
@@ -558,13 +558,13 @@ static void test_lint_from_both_checks(void **state)
 static void test_lint_from_checks_before_errors(void **state)
 {
     (void)state;
-    /* BUG: ParseInstructionWithLinter runs StageNameCasing (any 3 words,
+    /* Fixed bug, kept as a regression test: ParseInstructionWithLinter runs StageNameCasing (any 3 words,
      * isLowerCaseStageName) and FromAsCasing (3 or more words,
      * doesFromCaseMatchAsCase) before parseFrom, so they are reported
      * even when the FROM then fails (arity, stage name, flags). We run
      * them only after a successful parse (spec §4.2, §8.2;
      * instructions/parse.go ParseInstructionWithLinter). */
-    skip();
+
     assert_lints("FROM x AS F/o",
                  "StageNameCasing@1-1: Stage name 'F/o' should be "
                  "lowercase\n");
@@ -764,13 +764,13 @@ static void test_lint_check_override(void **state)
 static void test_lint_check_override_whole_value(void **state)
 {
     (void)state;
-    /* BUG: the build argument is handed whole to ParseLintOptions (only
+    /* Fixed bug, kept as a regression test: the build argument is handed whole to ParseLintOptions (only
      * the `# check=` directive is cut at its first space), and its error
      * is wrapped as "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK:
      * ..." (dockerui/config.go init). We cut the override at the first
      * space and use the directive's "failed to parse check options: "
      * (spec §8.1). */
-    skip();
+
     static const char text[] = "FROM a as Foo";
     struct built b;
     build_opts(&b, text, sizeof(text) - 1,

@@ -374,13 +374,13 @@ static void test_parser_doc_comments(void **state)
 static void test_parser_doc_comments_indented(void **state)
 {
     (void)state;
-    /* BUG: BuildKit takes the comment text as
+    /* Fixed bug, kept as a regression test: BuildKit takes the comment text as
      * strings.TrimSpace(string(bytesRead[1:])): it drops the first byte of
      * the raw line, which is a blank (not '#') when the comment is
      * indented. "  # foo bar" gives "# foo bar", and an indented bare
      * "  #" gives "#" and does not clear the list. We strip the '#'
      * (spec §2.2 PrevComment; parser.go Parse). */
-    skip();
+
     struct parsed p;
     parse_ok(&p, "FROM x\n  # foo bar\nARG foo\n");
     assert_comments(p.ast.nodes[1], "# foo bar");
@@ -483,11 +483,11 @@ static void test_parser_directives_only_at_top(void **state)
 static void test_parser_directive_unicode_space(void **state)
 {
     (void)state;
-    /* BUG: DirectiveParser.ParseLine cuts the '#' and then trims with
+    /* Fixed bug, kept as a regression test: DirectiveParser.ParseLine cuts the '#' and then trims with
      * bytes.TrimLeftFunc(unicode.IsSpace) before matching the regexp, so
      * "#\v escape=`" and "#\u00a0escape=`" are directives. We only skip
      * [\t\n\f\r ] after '#' (spec §2.3; directives.go ParseLine). */
-    skip();
+
     assert_dump("#\v escape=`\nRUN a`\nb", "(run \"ab\")\n");
     assert_dump("#\xc2\xa0" "escape=`\nRUN a`\nb", "(run \"ab\")\n");
 }
@@ -600,9 +600,9 @@ static void test_parser_directive_prescan(void **state)
 static void test_parser_directive_prescan_unicode_space(void **state)
 {
     (void)state;
-    /* BUG: as for the parser, ParseLine trims unicode.IsSpace after the
+    /* Fixed bug, kept as a regression test: as for the parser, ParseLine trims unicode.IsSpace after the
      * '#'; we do not (spec §2.3; directives.go ParseLine). */
-    skip();
+
     struct arena a = ARENA_INIT;
     const char *v = directive_prescan(&a, "#\vcheck=skip=all\nFROM x", 23,
                                       "check", NULL);
