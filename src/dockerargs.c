@@ -1051,11 +1051,17 @@ static const struct dflag_def *flag_by_short(const struct dcmd_def *cmd,
     return NULL;
 }
 
+/* The command path cobra prints in usage lines and messages. */
+static const char *shown_path(const struct dcmd_def *cmd)
+{
+    return cmd->cobra_path ? cmd->cobra_path : cmd->path;
+}
+
 /* The words after "docker ": cobra's UseLine with this row's path. */
 static void add_use_line(struct sb *out, const struct dcmd_def *cmd)
 {
     const char *rest = strchr(cmd->use, ' ');
-    sb_addf(out, "docker %s%s", cmd->path, rest ? rest : "");
+    sb_addf(out, "docker %s%s", shown_path(cmd), rest ? rest : "");
 }
 
 /* FlagErrorFunc: the pflag message, Usage, the Run line (exit 125). */
@@ -1064,7 +1070,7 @@ static void flag_footer(struct sb *err, const struct dcmd_def *cmd)
     sb_adds(err, "\n\nUsage:  ");
     add_use_line(err, cmd);
     sb_addf(err, "\n\nRun 'docker %s --help' for more information\n",
-            cmd->path);
+            shown_path(cmd));
 }
 
 static void add_flag_name(struct sb *m, const struct dflag_def *f)
@@ -1246,23 +1252,23 @@ static int check_args(const struct dcmd_def *cmd, size_t n, struct sb *err)
     if (min == 0 && max == 0) {
         if (n == 0)
             return 0;
-        sb_addf(err, "docker: 'docker %s' accepts no arguments", cmd->path);
+        sb_addf(err, "docker: 'docker %s' accepts no arguments", shown_path(cmd));
     } else if (max < 0) {
         if (n >= (size_t)min)
             return 0;
         sb_addf(err, "docker: 'docker %s' requires at least %d argument%s",
-                cmd->path, min, min == 1 ? "" : "s");
+                shown_path(cmd), min, min == 1 ? "" : "s");
         footer = "See";
     } else if (min == max) {
         if (n == (size_t)min)
             return 0;
-        sb_addf(err, "docker: 'docker %s' requires %d argument%s", cmd->path,
+        sb_addf(err, "docker: 'docker %s' requires %d argument%s", shown_path(cmd),
                 min, min == 1 ? "" : "s");
     } else if (min == 0) {
         if (n <= (size_t)max)
             return 0;
         sb_addf(err, "docker: 'docker %s' requires at most %d argument%s",
-                cmd->path, max, max == 1 ? "" : "s");
+                shown_path(cmd), max, max == 1 ? "" : "s");
         footer = "SRun"; /* sic: RequiresMaxArgs in docker CLI 28.x */
     } else {
         if (n >= (size_t)min && n <= (size_t)max)
@@ -1270,12 +1276,12 @@ static int check_args(const struct dcmd_def *cmd, size_t n, struct sb *err)
         sb_addf(err,
                 "docker: 'docker %s' requires at least %d and at most %d "
                 "argument%s",
-                cmd->path, min, max, max == 1 ? "" : "s");
+                shown_path(cmd), min, max, max == 1 ? "" : "s");
     }
     sb_adds(err, "\n\nUsage:  ");
     add_use_line(err, cmd);
     sb_addf(err, "\n\n%s 'docker %s --help' for more information\n", footer,
-            cmd->path);
+            shown_path(cmd));
     return -1;
 }
 

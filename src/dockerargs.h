@@ -145,6 +145,9 @@ struct dcmd_def {
                                (0,0 = cobra NoArgs) */
     bool interspersed;      /* false: options stop at the first positional */
     const struct dflag_def *flags; /* ends with a { .name = NULL } row */
+    const char *cobra_path; /* the path cobra reports in messages when it
+                               differs from `path` (`docker build` runs the
+                               buildx plugin: "buildx build"), or NULL */
 };
 
 extern const struct dcmd_def dcli_commands[];

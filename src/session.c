@@ -255,6 +255,40 @@ static bool build_host_env(void *ctx, const char *name, const char **value)
     return host_lookup(ctx, name, value);
 }
 
+/*
+ * buildx parses each -t value with reference.Parse (no normalising) and
+ * wraps the error: `invalid tag "BAD": repository name must be lowercase`.
+ */
+static void buildx_tag_error(struct sb *out, const char *tag)
+{
+    struct image_ref ref;
+    char *rerr = NULL;
+    if (image_ref_parse(tag, &ref, &rerr) == 0) {
+        image_ref_release(&ref);
+        return;
+    }
+    free(rerr);
+    const char *why = "invalid reference format";
+    if (!*tag) {
+        why = "repository name must have at least one component";
+    } else {
+        char *low = xstrdup(tag);
+        for (char *c = low; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
+        if (strcmp(low, tag) != 0 && image_ref_parse(low, &ref, &rerr) == 0) {
+            image_ref_release(&ref);
+            why = "repository name must be lowercase";
+        } else {
+            free(rerr);
+        }
+        free(low);
+    }
+    sb_adds(out, "invalid tag ");
+    go_quote_str(out, tag);
+    sb_addf(out, ": %s", why);
+}
+
 static void do_build(struct session *s, struct arena *a,
                      const struct dparsed *p, struct line_result *r)
 {
@@ -325,21 +359,26 @@ static void do_build(struct session *s, struct arena *a,
     const char **tags = NULL, **bargs = NULL;
     size_t n_tags = dparsed_all(p, "tag", &tags, a);
     size_t n_bargs = dparsed_all(p, "build-arg", &bargs, a);
-    for (size_t i = 0; i < n_tags; i++) {
-        struct image_ref ref;
-        char *rerr = NULL;
-        if (image_ref_parse(tags[i], &ref, &rerr) < 0) {
-            const struct dflag_def *fd = dcli_flag(p->cmd, "tag");
-            dcli_flag_error(&r->err, p->cmd, fd, tags[i], rerr);
-            free(rerr);
-            r->exit_code = 125;
-            if (own_text)
-                free(text);
-            host_free_tree(tree, (size_t)n_tree);
-            return;
+    /* buildx checks these before it starts: "ERROR: ...", exit 1 */
+    struct sb bad = SB_INIT;
+    for (size_t i = 0; i < n_tags && !bad.len; i++)
+        buildx_tag_error(&bad, tags[i]);
+    for (size_t i = 0; i < n_bargs && !bad.len; i++)
+        if (bargs[i][0] == '=' || !bargs[i][0]) {
+            sb_adds(&bad, "invalid key-value pair ");
+            go_quote_str(&bad, bargs[i]);
+            sb_adds(&bad, ": empty key");
         }
-        image_ref_release(&ref);
+    if (bad.len) {
+        sb_addf(&r->err, "ERROR: %s\n", bad.buf);
+        sb_release(&bad);
+        r->exit_code = 1;
+        if (own_text)
+            free(text);
+        host_free_tree(tree, (size_t)n_tree);
+        return;
     }
+    sb_release(&bad);
     struct build_arg *ba = arena_calloc(a, n_bargs ? n_bargs : 1,
                                         sizeof(*ba));
     for (size_t i = 0; i < n_bargs; i++) {
