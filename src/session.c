@@ -22,6 +22,7 @@
 #include "render.h"
 #include "run.h"
 #include "table.h"
+#include "unicode.h"
 #include "xmalloc.h"
 
 void session_init(struct session *s)
@@ -420,22 +421,42 @@ static void do_build(struct session *s, struct arena *a,
     if (!o.check) {
         sb_adds(e, "#0 building with \"default\" instance using docker "
                    "driver\n\n");
+        /* BuildKit loads .dockerignore once the base images' metadata
+           is known, before the first stage step */
+        size_t ign_at = 1;
+        while (ign_at < br.n_steps &&
+               strncmp(br.steps[ign_at].name, "[internal] load metadata",
+                       24) == 0)
+            ign_at++;
+        if (br.n_steps < 2 && br.error)
+            ign_at = (size_t)-1;
+        size_t shift = 0;
         for (size_t i = 0; i < br.n_steps; i++) {
             const struct build_step *st = &br.steps[i];
-            sb_addf(e, "#%zu %s\n", i + 1, st->name);
+            if (i == ign_at) {
+                const char *di = bctx.dockerignore;
+                sb_addf(e, "#%zu [internal] load .dockerignore\n"
+                           "#%zu transferring context: %zuB done\n"
+                           "#%zu DONE 0.0s\n\n",
+                        i + 1, i + 1, di && *di ? strlen(di) : (size_t)2,
+                        i + 1);
+                shift = 1;
+            }
+            size_t num = i + 1 + shift;
+            sb_addf(e, "#%zu %s\n", num, st->name);
             if (i == 0)
-                sb_addf(e, "#%zu transferring dockerfile: %zuB done\n", i + 1,
+                sb_addf(e, "#%zu transferring dockerfile: %zuB done\n", num,
                         len);
             for (const char *lg = st->log; lg && *lg;) {
                 const char *nl = strchr(lg, '\n');
                 size_t ll = nl ? (size_t)(nl - lg) : strlen(lg);
-                sb_addf(e, "#%zu 0.%03zu %.*s\n", i + 1, 100 + (size_t)(lg - st->log) % 900,
+                sb_addf(e, "#%zu 0.%03zu %.*s\n", num, 100 + (size_t)(lg - st->log) % 900,
                         (int)ll, lg);
                 lg += ll + (nl ? 1 : 0);
             }
             if (strcmp(st->name, "exporting to image") == 0 && br.image) {
-                sb_addf(e, "#%zu exporting layers done\n", i + 1);
-                sb_addf(e, "#%zu writing image %s done\n", i + 1,
+                sb_addf(e, "#%zu exporting layers done\n", num);
+                sb_addf(e, "#%zu writing image %s done\n", num,
                         br.image->id);
                 for (size_t t = 0; t < br.image->tags.n; t++) {
                     struct image_ref ref;
@@ -444,7 +465,7 @@ static void do_build(struct session *s, struct arena *a,
                         0) {
                         const char *slash = strchr(ref.repo, '/');
                         sb_addf(e, "#%zu naming to docker.io/%s%s:%s done\n",
-                                i + 1, slash ? "" : "library/", ref.repo,
+                                num, slash ? "" : "library/", ref.repo,
                                 ref.tag);
                         image_ref_release(&ref);
                     } else {
@@ -453,7 +474,7 @@ static void do_build(struct session *s, struct arena *a,
                 }
             }
             bool failed_here = br.error && i == br.n_steps - 1;
-            sb_addf(e, "#%zu %s\n\n", i + 1, failed_here ? "ERROR" : "DONE 0.0s");
+            sb_addf(e, "#%zu %s\n\n", num, failed_here ? "ERROR" : "DONE 0.0s");
         }
     }
     /* warnings */

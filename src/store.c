@@ -424,8 +424,14 @@ struct image *store_image(struct store *s, const char *ref, bool *pulled)
         sha256_hex(fam.buf, fam.len, hex);
         img->size = approx_size(r.repo, r.tag);
         img->hist = xcalloc(2, sizeof(*img->hist));
+        /* rootfs images (alpine, busybox, ubuntu) are still made by the
+           classic builder: "/bin/sh -c #(nop) ..." rows, no comment */
+        bool classic = strcmp(r.repo, "alpine") == 0 ||
+                       strcmp(r.repo, "busybox") == 0 ||
+                       strcmp(r.repo, "ubuntu") == 0;
+        const char *nop = classic ? "/bin/sh -c #(nop) " : "";
         struct sb add = SB_INIT;
-        sb_addf(&add, "ADD file:%.24s in / ", hex);
+        sb_addf(&add, "%sADD file:%s in / ", nop, hex);
         img->hist[0].created_by = sb_detach(&add, NULL);
         img->hist[0].comment = xstrdup("");
         img->hist[0].size = img->size;
@@ -433,7 +439,7 @@ struct image *store_image(struct store *s, const char *ref, bool *pulled)
         img->n_hist = 1;
         if (img->cfg.cmd.n) {
             struct sb cmd = SB_INIT;
-            sb_adds(&cmd, "CMD [");
+            sb_addf(&cmd, "%sCMD [", classic ? "/bin/sh -c #(nop)  " : "");
             for (size_t i = 0; i < img->cfg.cmd.n; i++) {
                 if (i)
                     sb_addch(&cmd, ' ');
@@ -441,7 +447,8 @@ struct image *store_image(struct store *s, const char *ref, bool *pulled)
             }
             sb_addch(&cmd, ']');
             img->hist[1].created_by = sb_detach(&cmd, NULL);
-            img->hist[1].comment = xstrdup("buildkit.dockerfile.v0");
+            img->hist[1].comment =
+                xstrdup(classic ? "" : "buildkit.dockerfile.v0");
             img->hist[1].empty_layer = true;
             img->hist[1].created = s->clock - 86400 * 9;
             img->n_hist = 2;
