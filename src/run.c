@@ -461,11 +461,31 @@ static void explain_shell_positional(struct container *c,
         return;
     if (strcmp(c->args.v[0], "-c") != 0)
         return;
-    explain_add(ex, "run.shell-entrypoint-args-become-positional", 0,
-                "After `%s -c '...'` the extra words (%s...) do not become "
-                "part of the command: the shell sets them as $0, $1, ... "
-                "and the command string never uses them.",
-                base, c->args.v[2]);
+    /* does the command string read its positional parameters? */
+    const char *cmd = c->args.v[1];
+    bool reads = false;
+    for (const char *q = cmd; *q && !reads; q++) {
+        if (*q != '$')
+            continue;
+        const char *v = q[1] == '{' ? q + 2 : q + 1;
+        reads = (*v >= '0' && *v <= '9') || *v == '@' || *v == '*' ||
+                *v == '#';
+    }
+    if (reads)
+        explain_add(ex, "run.shell-args-positional-used", 0,
+                    "After `%s -c '...'` the extra words do not become part "
+                    "of the command text: the shell sets the first one "
+                    "(%s) as $0, the next as $1, and so on. This command "
+                    "string reads positional parameters, so it sees them "
+                    "(note: $0, not $1, is the first word).",
+                    base, c->args.v[2]);
+    else
+        explain_add(ex, "run.shell-entrypoint-args-become-positional", 0,
+                    "After `%s -c '...'` the extra words (%s...) do not "
+                    "become part of the command: the shell sets them as $0, "
+                    "$1, ... and this command string never uses them, so "
+                    "they have no effect.",
+                    base, c->args.v[2]);
 }
 
 int run_argv(const struct image_config *img, const struct run_request *rq,

@@ -406,6 +406,44 @@ static void test_run_name_conflict(void **state)
     run_outcome_release(&o2);
 }
 
+/* Which explanation a shell -c entrypoint with extra words gets. */
+static const char *positional_explain_id(struct fixture *f, const char *cmd)
+{
+    f->rq.image_ref = "alpine";
+    f->rq.start = false;
+    strlist_release(&f->rq.entrypoint);
+    strlist_init(&f->rq.entrypoint);
+    strlist_push(&f->rq.entrypoint, "/bin/sh");
+    strlist_release(&f->rq.cmd);
+    strlist_init(&f->rq.cmd);
+    strlist_push(&f->rq.cmd, "-c");
+    strlist_push(&f->rq.cmd, cmd);
+    strlist_push(&f->rq.cmd, "there");
+    run_outcome_release(&f->o);
+    run_outcome_init(&f->o);
+    assert_int_equal(run_container(&f->st, &f->rq, &f->o), 0);
+    for (size_t i = 0; i < f->o.explain.n; i++)
+        if (strstr(f->o.explain.items[i].id, "positional"))
+            return f->o.explain.items[i].id;
+    return "";
+}
+
+static void test_run_shell_positional_explanation(void **state)
+{
+    struct fixture *f = *state;
+    /* the words after sh -c 'cmd' are $0 $1...: used or not */
+    assert_string_equal(positional_explain_id(f, "echo hi"),
+                        "run.shell-entrypoint-args-become-positional");
+    assert_string_equal(positional_explain_id(f, "echo $0 $1"),
+                        "run.shell-args-positional-used");
+    assert_string_equal(positional_explain_id(f, "exec \"$@\""),
+                        "run.shell-args-positional-used");
+    assert_string_equal(positional_explain_id(f, "echo ${1:-x}"),
+                        "run.shell-args-positional-used");
+    assert_string_equal(positional_explain_id(f, "echo $HOME"),
+                        "run.shell-entrypoint-args-become-positional");
+}
+
 static void test_run_signal_numbers(void **state)
 {
     (void)state;
@@ -454,6 +492,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_run_name_conflict, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_run_shell_positional_explanation,
+                                        setup, teardown),
         cmocka_unit_test(test_run_signal_numbers),
     };
     return cmocka_run_group_tests_name("run", tests, NULL, NULL);
