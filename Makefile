@@ -41,7 +41,8 @@ APP_OBJS  := $(APP_SRCS:%.c=$(O)/%.o)
 TEST_BINS := $(patsubst %.c,$(O)/%,$(wildcard tests/unit/test_*.c))
 CONF_BIN  := $(O)/tests/conformance/conformance
 BENCH_BIN := $(O)/bench/bench_parse
-ALL_OBJS  := $(LIB_OBJS) $(APP_OBJS) $(TEST_BINS:=.o) $(CONF_BIN).o $(BENCH_BIN).o
+SIM_BIN   := $(O)/bench/bench_sim
+ALL_OBJS  := $(LIB_OBJS) $(APP_OBJS) $(TEST_BINS:=.o) $(CONF_BIN).o $(BENCH_BIN).o $(SIM_BIN).o
 
 .PHONY: all run test check bench install uninstall clean deps \
         build-test run-tests lint
@@ -63,7 +64,7 @@ $(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libdocksim.a
 $(CONF_BIN): $(CONF_BIN).o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
 
-$(BENCH_BIN): $(BENCH_BIN).o $(O)/libdocksim.a
+$(BENCH_BIN) $(SIM_BIN): %: %.o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
 
 $(O)/%.o: %.c
@@ -101,8 +102,9 @@ check: deps
 	@$(MAKE) --no-print-directory O=build-vg build-test
 	$(MAKE) --no-print-directory O=build-vg VALGRIND='$(VG_FLAGS)' run-tests
 
-bench: $(BENCH_BIN)
+bench: $(BENCH_BIN) $(SIM_BIN)
 	bench/run.sh $(BENCH_BIN) $(CORPUS)
+	$(SIM_BIN)
 
 install: $(O)/$(PROG)
 	install -d '$(DESTDIR)$(BINDIR)'
