@@ -86,7 +86,7 @@ test: deps
 	@$(MAKE) --no-print-directory build-test
 	@$(MAKE) --no-print-directory run-tests
 
-build-test: $(O)/$(PROG) $(TEST_BINS) $(CONF_BIN)
+build-test: $(O)/$(PROG) $(TEST_BINS) $(CONF_BIN) $(BENCH_BIN) $(SIM_BIN)
 
 run-tests:
 	@set -e; for t in $(TEST_BINS); do $(VALGRIND) $$t; done
