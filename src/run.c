@@ -60,6 +60,7 @@ void run_outcome_init(struct run_outcome *o)
 
 void run_outcome_release(struct run_outcome *o)
 {
+    container_free(o->removed);
     sb_release(&o->out);
     sb_release(&o->err);
     explain_release(&o->explain);
@@ -108,7 +109,8 @@ struct container *store_find_container(struct store *s, const char *name)
     return found;
 }
 
-void store_remove_container(struct store *s, struct container *c)
+/* Take c out of the store's list without freeing it. */
+static void store_detach_container(struct store *s, struct container *c)
 {
     for (size_t i = 0; i < s->n_containers; i++)
         if (s->containers[i] == c) {
@@ -117,7 +119,22 @@ void store_remove_container(struct store *s, struct container *c)
             s->n_containers--;
             break;
         }
+}
+
+void store_remove_container(struct store *s, struct container *c)
+{
+    store_detach_container(s, c);
     container_free(c);
+}
+
+/* --rm: the container leaves the store; the outcome keeps it. */
+static void auto_remove(struct store *s, struct container *c,
+                        struct run_outcome *o)
+{
+    store_detach_container(s, c);
+    container_free(o->removed);
+    o->removed = c;
+    o->container = NULL;
 }
 
 int signal_number(const char *s)
@@ -1016,10 +1033,8 @@ int run_start(struct store *s, struct container *c, bool attach,
                         "container's filesystem: exit 127.",
                         c->path);
         sb_release(&m);
-        if (c->auto_remove) {
-            store_remove_container(s, c);
-            o->container = NULL;
-        }
+        if (c->auto_remove)
+            auto_remove(s, c, o);
         return o->exit_code;
     }
 
@@ -1085,9 +1100,7 @@ int run_start(struct store *s, struct container *c, bool attach,
         sb_addf(&o->out, "%s\n", c->name);
         o->exit_code = 0;
     }
-    if (c->auto_remove && c->status == CS_EXITED) {
-        store_remove_container(s, c);
-        o->container = NULL;
-    }
+    if (c->auto_remove && c->status == CS_EXITED)
+        auto_remove(s, c, o);
     return o->exit_code;
 }

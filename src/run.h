@@ -93,6 +93,9 @@ struct run_outcome {
     struct sb out;            /* what it prints on stdout */
     struct sb err;            /* and on stderr */
     struct container *container; /* created (may have failed to start) */
+    struct container *removed;   /* --rm: the container after it was
+                                    removed from the store (owned here, so
+                                    the caller can still describe it) */
     struct explain_list explain;
 };
 

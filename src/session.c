@@ -416,9 +416,11 @@ static void do_build(struct session *s, struct arena *a,
     struct build_result br;
     build_run(&s->store, text, len, &o, &br);
 
-    /* BuildKit's plain progress, on stderr */
+    /* BuildKit's plain progress, on stderr (-q: none, and the image ID on
+       stdout at the end) */
     struct sb *e = &r->err;
-    if (!o.check) {
+    bool quiet = dparsed_changed(p, "quiet");
+    if (!o.check && !quiet) {
         sb_adds(e, "#0 building with \"default\" instance using docker "
                    "driver\n\n");
         /* BuildKit loads .dockerignore once the base images' metadata
@@ -500,7 +502,7 @@ static void do_build(struct session *s, struct arena *a,
             sb_adds(&r->out, "Check complete, no warnings found.\n");
         for (size_t i = 0; i < r->warnings.n; i++)
             sb_addf(&r->out, "WARN: %s\n", r->warnings.v[i]);
-    } else {
+    } else if (!quiet) {
         for (size_t i = 0; i < r->warnings.n; i++)
             sb_addf(e, "WARN: %s\n", r->warnings.v[i]);
     }
@@ -511,6 +513,8 @@ static void do_build(struct session *s, struct arena *a,
         sb_addch(e, '\n');
     }
     r->exit_code = br.exit_code;
+    if (br.image && quiet && !o.check)
+        sb_addf(&r->out, "%s\n", br.image->id);
     if (br.image) {
         r->has_image = true;
         set_str(&r->image_id, br.image->id);
@@ -658,6 +662,44 @@ static bool flag_true(const struct dparsed *p, const char *name)
     return v && strcmp(v, "true") == 0;
 }
 
+/* A docker run option typed after the image is part of the command. */
+static void explain_option_after_image(const struct dparsed *p,
+                                       const char *cli,
+                                       struct explain_list *ex)
+{
+    for (size_t i = 1; i < p->n_args; i++) {
+        const char *w = p->args[i];
+        if (w[0] != '-' || !w[1])
+            continue;
+        const struct dflag_def *f = NULL;
+        if (w[1] == '-') {
+            size_t nl = strcspn(w + 2, "=");
+            for (const struct dflag_def *d = p->cmd->flags; d->name; d++)
+                if (strlen(d->name) == nl && strncmp(d->name, w + 2, nl) == 0)
+                    f = d;
+        } else {
+            for (const struct dflag_def *d = p->cmd->flags; d->name; d++)
+                if (d->shorthand == w[1])
+                    f = d;
+        }
+        if (!f)
+            continue;
+        bool takes_value = f->type != DFLAG_BOOL && !strchr(w, '=') &&
+                           i + 1 < p->n_args;
+        explain_add(ex, "run.option-after-image", 0,
+                    "\"%s\" comes after the image name, so it is not a "
+                    "docker option: docker %s reads options only up to the "
+                    "image, and every word after it belongs to the "
+                    "container's command%s. To use --%s, put it before the "
+                    "image: docker %s %s%s%s %s",
+                    w, cli,
+                    i == 1 ? " (here it would be the program to run)" : "",
+                    f->name, cli, w, takes_value ? " " : "",
+                    takes_value ? p->args[i + 1] : "", p->args[0]);
+        return;
+    }
+}
+
 static void do_run(struct session *s, struct arena *a,
                    const struct dparsed *p, bool start, struct line_result *r)
 {
@@ -668,6 +710,7 @@ static void do_run(struct session *s, struct arena *a,
     rq.image_ref = p->args[0];
     for (size_t i = 1; i < p->n_args; i++)
         strlist_push(&rq.cmd, p->args[i]);
+    explain_option_after_image(p, cli, &r->explain);
     if (dparsed_changed(p, "entrypoint")) {
         strlist_set_empty(&rq.entrypoint);
         strlist_push(&rq.entrypoint, dparsed_get(p, "entrypoint"));
@@ -767,10 +810,14 @@ static void do_run(struct session *s, struct arena *a,
     for (size_t i = 0; i < o.explain.n; i++)
         explain_add(&r->explain, o.explain.items[i].id, o.explain.items[i].line,
                     "%s", o.explain.items[i].text);
-    if (o.container) {
-        result_from_container(r, o.container);
-        notes_for_container(&r->notes, o.container);
+    const struct container *shown = o.container ? o.container : o.removed;
+    if (shown) {
+        result_from_container(r, shown);
+        notes_for_container(&r->notes, shown);
     }
+    if (o.removed)
+        sb_adds(&r->notes, "  --rm: the container was removed when it "
+                           "exited\n");
     run_outcome_release(&o);
     run_request_release(&rq);
 }
