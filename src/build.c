@@ -620,6 +620,28 @@ static void cmdline_list(const struct instr *in, struct strlist *out)
         strlist_pushn(out, in->cmdline[i].s, in->cmdline[i].len);
 }
 
+/*
+ * Shell form whose text starts with '[': the JSON did not parse (a single
+ * quote, a bare word, a trailing comma...), and BuildKit silently took
+ * the whole text as a shell command.
+ */
+static void explain_invalid_json(struct bctx *b, const struct instr *in,
+                                 const char *what)
+{
+    if (!in->prepend_shell || in->n_cmdline != 1)
+        return;
+    const struct span *t = &in->cmdline[0];
+    if (!t->len || t->s[0] != '[')
+        return;
+    explain_add(&b->r->explain, "parse.invalid-json-is-shell-form",
+                in->start_line,
+                "%s %.*s looks like exec form but is not valid JSON (JSON "
+                "needs double quotes around every word), so it is shell "
+                "form: the whole text, brackets and all, goes to the shell. "
+                "No error, no warning about the JSON itself.",
+                what, (int)t->len, t->s);
+}
+
 static void json_args_check(struct bctx *b, struct stage_state *ss,
                             const struct instr *in, const char *what)
 {
@@ -650,6 +672,7 @@ static int do_cmd(struct bctx *b, struct stage_state *ss,
     struct image_config *c = &ss->img->cfg;
     struct sb t = SB_INIT;
     json_args_check(b, ss, in, "CMD");
+    explain_invalid_json(b, in, "CMD");
     if (in->prepend_shell) {
         with_shell(c, in, &c->cmd);
         argv_text(&t, &c->cmd);
@@ -689,6 +712,7 @@ static int do_entrypoint(struct bctx *b, struct stage_state *ss,
 {
     struct image_config *c = &ss->img->cfg;
     json_args_check(b, ss, in, "ENTRYPOINT");
+    explain_invalid_json(b, in, "ENTRYPOINT");
     if (in->prepend_shell) {
         with_shell(c, in, &c->entrypoint);
         struct sb t = SB_INIT;
@@ -1369,6 +1393,7 @@ static int do_run(struct bctx *b, struct stage_state *ss,
 {
     struct strlist args;
     strlist_init(&args);
+    explain_invalid_json(b, in, "RUN");
     if (in->prepend_shell)
         with_shell(&ss->img->cfg, in, &args);
     else

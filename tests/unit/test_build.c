@@ -112,6 +112,25 @@ static void test_build_entrypoint_resets_inherited_cmd(void **state)
     expect_list(&f->r.image->cfg.cmd, "[\"x\"]");
 }
 
+static void test_build_invalid_json_is_shell_form(void **state)
+{
+    struct fx *f = *state;
+    /* single quotes are not JSON: the text goes to the shell, brackets too */
+    assert_int_equal(build(f, "FROM alpine\nCMD ['echo', 'hi']\n"), 0);
+    expect_list(&f->r.image->cfg.cmd,
+                "[\"/bin/sh\", \"-c\", \"['echo', 'hi']\"]");
+    assert_true(explain_has(&f->r.explain, "parse.invalid-json-is-shell-form"));
+    /* valid JSON, and ordinary shell form, get no such explanation */
+    assert_int_equal(build(f, "FROM alpine\nCMD [\"echo\", \"hi\"]\n"), 0);
+    assert_false(explain_has(&f->r.explain,
+                             "parse.invalid-json-is-shell-form"));
+    assert_int_equal(build(f, "FROM alpine\nRUN echo [x]\nCMD echo hi\n"), 0);
+    assert_false(explain_has(&f->r.explain,
+                             "parse.invalid-json-is-shell-form"));
+    assert_int_equal(build(f, "FROM alpine\nRUN [echo, hi] || true\n"), 0);
+    assert_true(explain_has(&f->r.explain, "parse.invalid-json-is-shell-form"));
+}
+
 static void test_build_empty_lists_become_null(void **state)
 {
     struct fx *f = *state;
@@ -439,6 +458,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_build_cmd_shell_form_uses_current_shell),
         T(test_build_entrypoint_resets_inherited_cmd),
+        T(test_build_invalid_json_is_shell_form),
         T(test_build_empty_lists_become_null),
         T(test_build_env_sees_previous_values),
         T(test_build_workdir_relative_and_created),
