@@ -96,7 +96,8 @@ run-tests:
 # The full gate: sanitizers, then valgrind on a plain build.
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 VG_FLAGS  := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
-check: deps
+check:
+	@scripts/ensure-deps.sh check
 	@$(MAKE) --no-print-directory O=build-san SAN='$(SAN_FLAGS)' build-test
 	ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory O=build-san SAN='$(SAN_FLAGS)' run-tests
 	@$(MAKE) --no-print-directory O=build-vg build-test

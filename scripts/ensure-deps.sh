@@ -2,8 +2,14 @@
 # Make sure the build dependencies are present; install the missing ones
 # with the system package manager when we can (root, or sudo without a
 # password), otherwise stop with one message naming the packages.
+#
+#   scripts/ensure-deps.sh          what `make run` and `make test` need
+#   scripts/ensure-deps.sh check    ... plus valgrind, for `make check`
 set -u
 missing=""
+if [ "${1-}" = check ]; then
+    command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+fi
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists readline 2>/dev/null || missing="$missing libreadline-dev"
