@@ -951,7 +951,7 @@ static void test_dcli_argument_count_messages(void **state)
     static const struct dcmd_def commit = {
         "commit", NULL, "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
         "Create a new image from a container's changes", NULL, NULL, 1, 2,
-        true, flags,
+        true, flags, NULL,
     };
     char a[] = "a", b[] = "b", c[] = "c";
     char *w[] = { a, b, c, NULL };
