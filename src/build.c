@@ -2104,7 +2104,8 @@ int build_run(struct store *s, const char *text, size_t len,
         r->exit_code = 1;
         return 1;
     }
-    struct dockerfile_opts dopts = { NULL };
+    struct dockerfile_opts dopts;
+    memset(&dopts, 0, sizeof(dopts));
     bool given = false;
     const char *ov = build_arg_value(&b, "BUILDKIT_DOCKERFILE_CHECK", &given);
     if (given)
