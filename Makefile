@@ -40,9 +40,11 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(O)/%.o)
 APP_OBJS  := $(APP_SRCS:%.c=$(O)/%.o)
 TEST_BINS := $(patsubst %.c,$(O)/%,$(wildcard tests/unit/test_*.c))
 CONF_BIN  := $(O)/tests/conformance/conformance
+LINT_CONF := $(O)/tests/conformance/lint_conformance
 BENCH_BIN := $(O)/bench/bench_parse
 SIM_BIN   := $(O)/bench/bench_sim
-ALL_OBJS  := $(LIB_OBJS) $(APP_OBJS) $(TEST_BINS:=.o) $(CONF_BIN).o $(BENCH_BIN).o $(SIM_BIN).o
+ALL_OBJS  := $(LIB_OBJS) $(APP_OBJS) $(TEST_BINS:=.o) $(CONF_BIN).o \
+             $(LINT_CONF).o $(BENCH_BIN).o $(SIM_BIN).o
 
 .PHONY: all run test check bench install uninstall clean deps \
         build-test run-tests lint
@@ -62,6 +64,9 @@ $(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(CM_LIBS) $(LDLIBS)
 
 $(CONF_BIN): $(CONF_BIN).o $(O)/libdocksim.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
+
+$(LINT_CONF): $(LINT_CONF).o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
 
 $(BENCH_BIN) $(SIM_BIN): %: %.o $(O)/libdocksim.a
@@ -86,11 +91,12 @@ test: deps
 	@$(MAKE) --no-print-directory build-test
 	@$(MAKE) --no-print-directory run-tests
 
-build-test: $(O)/$(PROG) $(TEST_BINS) $(CONF_BIN) $(BENCH_BIN) $(SIM_BIN)
+build-test: $(O)/$(PROG) $(TEST_BINS) $(CONF_BIN) $(LINT_CONF) $(BENCH_BIN) $(SIM_BIN)
 
 run-tests:
 	@set -e; for t in $(TEST_BINS); do $(VALGRIND) $$t; done
 	@$(VALGRIND) $(CONF_BIN) $(CORPUS)
+	@$(VALGRIND) $(LINT_CONF) $(CORPUS)
 	@VALGRIND="$(VALGRIND)" tests/golden/run.sh $(O)/$(PROG)
 
 # The full gate: sanitizers, then valgrind on a plain build.

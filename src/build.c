@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "expand.h"
 #include "gostr.h"
+#include "ignore.h"
 #include "imgconfig.h"
 #include "instructions.h"
 #include "lint.h"
@@ -53,6 +54,9 @@ struct stage_state {
     int seen_cmd, seen_entrypoint, seen_healthcheck; /* last line, 0 none */
     const struct instr *last_cmd, *last_entrypoint, *last_healthcheck;
     int steps_total, steps_done;
+    char *base_name;            /* the FROM operand, expanded */
+    struct image *base_img;     /* resolved base image (not a stage) */
+    bool base_resolved;
 };
 
 struct bctx {
@@ -69,6 +73,18 @@ struct bctx {
     const char *target_name;
     size_t target;
     const char *dockerfile_name;
+    /*
+     * The conversion runs twice (BuildKit converts the whole Dockerfile,
+     * with every check, before it runs anything): first with exec off
+     * (conversion only: no RUN, no file copies; this pass reports the
+     * checks), then, for a build, with exec on and the checks muted.
+     */
+    bool exec;
+    bool all_stages;            /* --check without --target */
+    const struct instr *cur;    /* the instruction being converted: its
+                                   lines are an error's location */
+    struct ignore ignore;       /* the context's .dockerignore */
+    bool has_ignore;
 };
 
 /* ==================================================================== */
@@ -126,9 +142,11 @@ static void fail_at(struct bctx *b, int line, const char *fmt, ...)
         m.len = (size_t)n;
     }
     if (!b->r->error) {
+        int end = b->cur && b->cur->start_line == line ? b->cur->end_line
+                                                        : line;
         b->r->error = sb_detach(&m, NULL);
         b->r->error_line = line;
-        diag_add(&b->r->diags, DIAG_ERROR, DIAG_BUILD, NULL, line, line,
+        diag_add(&b->r->diags, DIAG_ERROR, DIAG_BUILD, NULL, line, end,
                  b->r->error);
     }
     sb_release(&m);
@@ -141,6 +159,9 @@ static void add_step(struct bctx *b, int line, const char *fmt, ...)
 {
     va_list ap;
     struct build_result *r = b->r;
+    /* converting only: nothing runs, only the internal steps show */
+    if (!b->exec && line > 0 && r->n_steps > 0)
+        return;
     r->steps = xreallocarray(r->steps, r->n_steps + 1, sizeof(*r->steps));
     struct build_step *s = &r->steps[r->n_steps++];
     memset(s, 0, sizeof(*s));
@@ -218,13 +239,17 @@ static const char *suggest_env(const struct strlist *env, const char *v,
  * neither set nor declared (reportUnmatchedVariables). Returns a malloc'd
  * string, or NULL after recording the failure.
  */
-static char *expand_word(struct bctx *b, struct stage_state *ss,
-                         const struct instr *in, struct span word,
-                         bool report, size_t *out_len)
+static char *expand_word_opts(struct bctx *b, struct stage_state *ss,
+                              const struct instr *in, struct span word,
+                              bool report, size_t *out_len, bool raw)
 {
     struct arena a = ARENA_INIT;
     struct expand_opts o = EXPAND_OPTS_INIT;
-    o.escape = b->df.ast.escape;
+    /* ExpandRaw (heredoc content): NewLex('\\') with SkipProcessQuotes */
+    if (raw)
+        o.skip_process_quotes = true;
+    else
+        o.escape = b->df.ast.escape;
     struct expand_env env = { (const char *const *)ss->env.v, ss->env.n };
     struct expand_result res;
     char *out = NULL;
@@ -256,6 +281,13 @@ static char *expand_word(struct bctx *b, struct stage_state *ss,
     }
     arena_release(&a);
     return out;
+}
+
+static char *expand_word(struct bctx *b, struct stage_state *ss,
+                         const struct instr *in, struct span word,
+                         bool report, size_t *out_len)
+{
+    return expand_word_opts(b, ss, in, word, report, out_len, false);
 }
 
 /* ==================================================================== */
@@ -431,7 +463,15 @@ static struct image *resolve_image(struct bctx *b, const char *name, int line,
     } else {
         struct sb full = SB_INIT;
         full_ref(&full, &ref);
-        add_step(b, 0, "[internal] load metadata for %s", full.buf);
+        /* one vertex per image, however many stages use it */
+        struct sb step = SB_INIT;
+        sb_addf(&step, "[internal] load metadata for %s", full.buf);
+        bool seen = false;
+        for (size_t i = 0; i < b->r->n_steps && !seen; i++)
+            seen = strcmp(b->r->steps[i].name, step.buf) == 0;
+        if (!seen)
+            add_step(b, 0, "%s", step.buf);
+        sb_release(&step);
         sb_release(&full);
     }
     image_ref_release(&ref);
@@ -439,51 +479,367 @@ static struct image *resolve_image(struct bctx *b, const char *name, int line,
 }
 
 /*
- * Expand the FROM operand with the global scope; UndefinedArgInFrom for
- * variables that are neither global ARGs nor predefined.
+ * The keys UndefinedArgInFrom accepts (unusedFromArgsCheckKeys): every
+ * global ARG (with or without a value) and every name of the global
+ * scope (the predefined platform ARGs included).
  */
-static char *expand_from(struct bctx *b, const struct instr *from,
-                         struct span word)
+static bool global_arg_known(const struct bctx *b, const char *name)
+{
+    return strlist_find(&b->meta_declared, name) >= 0 ||
+           strlist_find(&b->predefined, name) >= 0 ||
+           env_get(&b->meta, name) != NULL;
+}
+
+/* suggest.Search over those keys (case-sensitive). */
+static const char *suggest_global_arg(const struct bctx *b, const char *v,
+                                      struct sb *keybuf)
+{
+    const char *found = suggest_env(&b->meta, v, keybuf);
+    size_t best = found ? go_levenshtein(v, strlen(v), found, strlen(found))
+                        : 3;
+    for (size_t i = 0; i < b->meta_declared.n; i++) {
+        const char *k = b->meta_declared.v[i];
+        if (env_get(&b->meta, k))
+            continue;
+        size_t d = go_levenshtein(v, strlen(v), k, strlen(k));
+        if (d < best) {
+            best = d;
+            sb_reset(keybuf);
+            sb_adds(keybuf, k);
+            found = keybuf->buf;
+        }
+    }
+    return found;
+}
+
+/*
+ * ProcessWordWithMatches(word, globalArgs), then reportUnusedFromArgs:
+ * UndefinedArgInFrom for each unmatched name that is no global ARG.
+ * Returns 0 with *out (malloc'd), or -1 with *err (malloc'd lexer
+ * message). matched/unmatched (if not NULL) receive the names.
+ */
+static int expand_global(struct bctx *b, const struct instr *from,
+                         struct span word, char **out, char **err,
+                         struct strlist *matched, struct strlist *unmatched)
 {
     struct arena a = ARENA_INIT;
     struct expand_opts o = EXPAND_OPTS_INIT;
     o.escape = b->df.ast.escape;
     struct expand_env env = { (const char *const *)b->meta.v, b->meta.n };
     struct expand_result res;
-    char *out = NULL;
     int rc = expand_process(&a, word.s, word.len, &o, expand_env_lookup, &env,
                             &res);
     for (size_t i = 0; i < res.n_unmatched; i++) {
         const char *name = res.unmatched[i];
-        if (strlist_find(&b->meta_declared, name) >= 0 ||
-            strlist_find(&b->predefined, name) >= 0)
+        if (unmatched)
+            strlist_push(unmatched, name);
+        if (global_arg_known(b, name))
             continue;
         struct sb m = SB_INIT, key = SB_INIT;
         sb_addf(&m, "FROM argument '%s' is not declared", name);
-        const char *sug = suggest_env(&b->meta, name, &key);
+        const char *sug = suggest_global_arg(b, name, &key);
         if (sug)
             sb_addf(&m, " (did you mean %s?)", sug);
         lint_at(b, LINT_UNDEFINED_ARG_IN_FROM, from, m.buf);
         sb_release(&m);
         sb_release(&key);
     }
-    for (size_t i = 0; i < res.n_matched; i++) {
-        /* matched names: nothing to report */
-    }
+    for (size_t i = 0; matched && i < res.n_matched; i++)
+        strlist_push(matched, res.matched[i]);
+    *out = *err = NULL;
     if (rc < 0)
-        fail_at(b, from->start_line, "%s", res.error);
+        *err = xmemdup0(res.error, res.error_len);
     else
-        out = xmemdup0(res.word, res.word_len);
+        *out = xmemdup0(res.word, res.word_len);
     arena_release(&a);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The FROM operand expanded with the global scope, or NULL after
+ * recording the failure. */
+static char *expand_from(struct bctx *b, const struct instr *from,
+                         struct span word)
+{
+    char *out, *err;
+    if (expand_global(b, from, word, &out, &err, NULL, NULL) < 0) {
+        fail_at(b, from->start_line, "%s", err);
+        free(err);
+        return NULL;
+    }
     return out;
 }
 
-/* Decide each stage's base: an earlier stage, scratch or an image. */
+/* ----- FROM --platform (containerd's platforms.Parse) ---------------- */
+
+static bool platform_component_ok(const char *s, size_t n, bool dot)
+{
+    if (!n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              (dot && c == '.')))
+            return false;
+    }
+    return true;
+}
+
+/* ^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.-]*)\))?$ : the OS name's length. */
+static bool platform_os_ok(const char *s, size_t n, size_t *os_len)
+{
+    const char *paren = memchr(s, '(', n);
+    size_t ol = paren ? (size_t)(paren - s) : n;
+    if (!platform_component_ok(s, ol, false))
+        return false;
+    if (paren) {
+        size_t vl = n - ol;
+        if (vl < 2 || s[n - 1] != ')')
+            return false;
+        for (size_t i = ol + 1; i < n - 1; i++) {
+            char c = s[i];
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                  (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == '.'))
+                return false;
+        }
+    }
+    *os_len = ol;
+    return true;
+}
+
+static void lower_into(struct sb *out, const char *s, size_t n)
+{
+    sb_reset(out);
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        sb_addch(out, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+}
+
+static const char *normalize_arch(const char *a)
+{
+    static const char *const map[][2] = {
+        { "i386", "386" },     { "x86_64", "amd64" }, { "x86-64", "amd64" },
+        { "aarch64", "arm64" }, { "armhf", "arm" },   { "armel", "arm" },
+    };
+    for (size_t i = 0; i < ARRAY_LEN(map); i++)
+        if (strcmp(a, map[i][0]) == 0)
+            return map[i][1];
+    return a;
+}
+
+static bool known_in(const char *v, const char *list)
+{
+    size_t n = strlen(v);
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && memcmp(p, v, n) == 0)
+            return true;
+        p += l + (e ? 1 : 0);
+    }
+    return false;
+}
+
+/*
+ * platforms.Parse: 0 with the normalised os and arch, or -1 with its
+ * message (`"x" is an invalid component of "linux/x": ...`) in err.
+ */
+static int platform_parse(const char *spec, struct sb *os, struct sb *arch,
+                          struct sb *err)
+{
+    static const char *const known_os =
+        "aix android darwin dragonfly freebsd hurd illumos ios js linux "
+        "nacl netbsd openbsd plan9 solaris wasip1 windows zos";
+    static const char *const known_arch =
+        "386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle "
+        "mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv "
+        "riscv64 s390 s390x sparc sparc64 wasm";
+    if (strchr(spec, '*')) {
+        go_quote_str(err, spec);
+        sb_adds(err, ": wildcards not yet supported: invalid argument");
+        return -1;
+    }
+    const char *parts[4];
+    size_t lens[4], np = 0;
+    const char *p = spec;
+    while (np < 3) {
+        const char *slash = strchr(p, '/');
+        if (!slash)
+            break;
+        parts[np] = p;
+        lens[np++] = (size_t)(slash - p);
+        p = slash + 1;
+    }
+    parts[np] = p;
+    lens[np++] = strlen(p);
+    size_t os_len = 0;
+    for (size_t i = 0; i < np; i++) {
+        bool ok = i == 0 ? platform_os_ok(parts[0], lens[0], &os_len)
+                         : platform_component_ok(parts[i], lens[i], true);
+        if (ok)
+            continue;
+        go_quote(err, parts[i], lens[i]);
+        sb_adds(err, i == 0 ? " is an invalid OS component of "
+                            : " is an invalid component of ");
+        go_quote_str(err, spec);
+        if (i == 0)
+            sb_adds(err, ": OSAndVersion specifier component must match "
+                         "\"^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.-]*)"
+                         "\\\\))?$\": invalid argument");
+        else
+            sb_adds(err, ": platform specifier component must match "
+                         "\"^[A-Za-z0-9_.-]+$\": invalid argument");
+        return -1;
+    }
+    lower_into(os, parts[0], os_len);
+    if (strcmp(os->buf, "macos") == 0) {
+        sb_reset(os);
+        sb_adds(os, "darwin");
+    }
+    if (np == 1) {
+        if (known_in(os->buf, known_os)) {
+            sb_reset(arch);
+            sb_adds(arch, "amd64");
+            return 0;
+        }
+        struct sb low = SB_INIT;
+        lower_into(&low, parts[0], lens[0]);
+        const char *a = normalize_arch(low.buf);
+        bool ok = known_in(a, known_arch);
+        if (ok) {
+            sb_reset(arch);
+            sb_adds(arch, a);
+            sb_reset(os);
+            sb_adds(os, "linux");
+        }
+        sb_release(&low);
+        if (ok)
+            return 0;
+        go_quote_str(err, spec);
+        sb_adds(err, ": unknown operating system or architecture: invalid "
+                     "argument");
+        return -1;
+    }
+    if (np > 3) {
+        go_quote_str(err, spec);
+        sb_adds(err, ": cannot parse platform specifier: invalid argument");
+        return -1;
+    }
+    struct sb low = SB_INIT;
+    lower_into(&low, parts[1], lens[1]);
+    sb_reset(arch);
+    sb_adds(arch, normalize_arch(low.buf));
+    sb_release(&low);
+    return 0;
+}
+
+/* wrapSuggestAny: " (did you mean K?)" for the first unmatched name with
+ * a close global name (globalArgs.Keys()). */
+static void suggest_any(const struct bctx *b, const struct strlist *unmatched,
+                        struct sb *msg)
+{
+    for (size_t i = 0; i < unmatched->n; i++) {
+        struct sb key = SB_INIT;
+        const char *sug = suggest_env(&b->meta, unmatched->v[i], &key);
+        bool exact = env_get(&b->meta, unmatched->v[i]) != NULL;
+        if (sug && !exact) {
+            sb_addf(msg, " (did you mean %s?)", sug);
+            sb_release(&key);
+            return;
+        }
+        sb_release(&key);
+    }
+}
+
+/*
+ * FROM --platform: the checks on the expression (UndefinedArgInFrom,
+ * RedundantTargetPlatform, FromPlatformFlagConstDisallowed), then its
+ * errors. Returns 0 or -1 after recording the failure.
+ */
+static int check_platform(struct bctx *b, const struct stage_state *ss)
+{
+    const struct stage *st = ss->st;
+    const struct instr *from = st->from;
+    struct strlist matched, unmatched;
+    strlist_init(&matched);
+    strlist_init(&unmatched);
+    char *res = NULL, *err = NULL;
+    char *expr = span_str(st->platform);
+    int rc = expand_global(b, from, st->platform, &res, &err, &matched,
+                           &unmatched);
+    const char *result = res ? res : "";
+    struct sb os = SB_INIT, arch = SB_INIT, perr = SB_INIT;
+    int prc = platform_parse(result, &os, &arch, &perr);
+    /* reportRedundantTargetPlatform */
+    if (matched.n == 1 && unmatched.n == 0 &&
+        strcmp(matched.v[0], "TARGETPLATFORM") == 0) {
+        const char *tp = env_get(&b->meta, "TARGETPLATFORM");
+        if (tp && strcmp(tp, result) == 0) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "Setting platform to predefined %s in FROM is "
+                        "redundant as this is the default behavior",
+                    expr);
+            lint_at(b, LINT_REDUNDANT_TARGET_PLATFORM, from, m.buf);
+            sb_release(&m);
+        }
+    }
+    /* reportConstPlatformDisallowed */
+    if (matched.n == 0 && unmatched.n == 0 && prc == 0) {
+        const char *name = ss->name ? ss->name : "";
+        if (!strstr(name, os.buf) && !strstr(name, arch.buf)) {
+            struct sb m = SB_INIT;
+            sb_addf(&m, "FROM --platform flag should not use constant value "
+                        "\"%s\"",
+                    result);
+            lint_at(b, LINT_FROM_PLATFORM_FLAG_CONST_DISALLOWED, from, m.buf);
+            sb_release(&m);
+        }
+    }
+    int out = 0;
+    if (rc < 0) {
+        fail_at(b, from->start_line,
+                "failed to process arguments for platform %s: %s", result,
+                err);
+        out = -1;
+    } else if (!*result) {
+        struct sb m = SB_INIT;
+        sb_addf(&m, "empty platform value from expression %s", expr);
+        suggest_any(b, &unmatched, &m);
+        fail_at(b, from->start_line, "%s", m.buf);
+        sb_release(&m);
+        out = -1;
+    } else if (prc < 0) {
+        struct sb m = SB_INIT;
+        sb_addf(&m, "failed to parse platform %s: %s", expr, perr.buf);
+        suggest_any(b, &unmatched, &m);
+        fail_at(b, from->start_line, "%s", m.buf);
+        sb_release(&m);
+        out = -1;
+    }
+    sb_release(&os);
+    sb_release(&arch);
+    sb_release(&perr);
+    free(res);
+    free(err);
+    free(expr);
+    strlist_release(&matched);
+    strlist_release(&unmatched);
+    return out;
+}
+
+/*
+ * The stages' bases, in file order as BuildKit sets them: the expanded
+ * FROM operand (its checks and errors), --platform, and whether it names
+ * an earlier stage (a stage can only build on one defined before it).
+ */
 static int link_stages(struct bctx *b)
 {
     for (size_t i = 0; i < b->n_ss; i++) {
         struct stage_state *ss = &b->ss[i];
         const struct instr *from = ss->st->from;
+        b->cur = from;
         char *base = expand_from(b, from, ss->st->base_name);
         if (!base)
             return -1;
@@ -493,11 +849,71 @@ static int link_stages(struct bctx *b)
             free(base);
             return -1;
         }
-        int k = find_stage(b, base, strlen(base));
+        if (ss->st->platform.len && check_platform(b, ss) < 0) {
+            free(base);
+            return -1;
+        }
+        int k = -1;
+        for (size_t j = 0; j < i; j++)
+            if (b->ss[j].name && strcmp(b->ss[j].name, base) == 0)
+                k = (int)j;
         ss->base_stage = k;
-        free(base);
+        free(ss->base_name);
+        ss->base_name = base;
     }
     return 0;
+}
+
+/*
+ * validateCircularDependency: a stage's dependencies are the stages its
+ * COPY --from instructions name (not its FROM: a stage can only build on
+ * an earlier one). A cycle anywhere fails, named after the stage the
+ * search started from, at the first COPY of the cycle.
+ */
+static int cycle_visit(struct bctx *b, size_t i, bool *visited, bool *path,
+                       int *line)
+{
+    if (visited[i])
+        return 0;
+    visited[i] = path[i] = true;
+    const struct stage *st = b->ss[i].st;
+    for (size_t c = 0; c < st->n_cmds; c++) {
+        const struct instr *in = st->cmds[c];
+        const struct flag_value *f = in->kind == INSTR_COPY
+                                         ? instr_flag_value(in, "from")
+                                         : NULL;
+        if (!f)
+            continue;
+        char *ref = span_str(f->value);
+        int k = find_stage_ref(b, ref);
+        free(ref);
+        if (k < 0)
+            continue;
+        if (path[k] || cycle_visit(b, (size_t)k, visited, path, line)) {
+            *line = in->start_line; /* the outermost COPY wins */
+            return 1;
+        }
+    }
+    path[i] = false;
+    return 0;
+}
+
+static int check_cycles(struct bctx *b)
+{
+    bool *visited = xcalloc(b->n_ss ? b->n_ss : 1, sizeof(bool));
+    bool *path = xcalloc(b->n_ss ? b->n_ss : 1, sizeof(bool));
+    int rc = 0;
+    for (size_t i = 0; i < b->n_ss && rc == 0; i++) {
+        int line = 0;
+        if (cycle_visit(b, i, visited, path, &line)) {
+            fail_at(b, line, "circular dependency detected on stage: %s",
+                    b->ss[i].name ? b->ss[i].name : "");
+            rc = -1;
+        }
+    }
+    free(visited);
+    free(path);
+    return rc;
 }
 
 /* Mark the target and what it depends on (FROM and COPY --from). */
@@ -1417,7 +1833,9 @@ static int do_run(struct bctx *b, struct stage_state *ss,
     struct sb step = SB_INIT;
     step_name(b, ss, in, &step);
     add_step(b, in->start_line, "%s", step.buf);
-    int rc = exec_run(b, ss, in, &args, &b->r->steps[b->r->n_steps - 1]);
+    int rc = b->exec ? exec_run(b, ss, in, &args,
+                                &b->r->steps[b->r->n_steps - 1])
+                     : 0;
     if (rc == 0)
         history(ss, in, false, "%s", h.buf);
     sb_release(&step);
@@ -1464,6 +1882,47 @@ static void put_file(struct stage_state *ss, const char *dst, const char *data,
                                        set_mode ? chmod : mode, data, len);
     e->uid = uid;
     e->gid = gid;
+}
+
+/* An ADD source fetched from the network rather than the context. */
+static bool is_url(const char *src)
+{
+    return strncmp(src, "http://", 7) == 0 ||
+           strncmp(src, "https://", 8) == 0 || strncmp(src, "git@", 4) == 0;
+}
+
+/*
+ * CopyIgnoredFile (validateCopySourcePath): a source from the context
+ * that .dockerignore excludes. Not judged when the file has `!`
+ * exceptions; the context root ("." or "/") only counts as excluded
+ * under a pattern that excludes every root entry: "*", "**", or "**"
+ * followed by "/" and "*".
+ */
+static void check_copy_ignored(struct bctx *b, const struct instr *in,
+                               const char *src, bool is_add)
+{
+    if (!b->has_ignore || b->ignore.exclusions)
+        return;
+    struct sb clean = SB_INIT;
+    go_path_clean(&clean, src, strlen(src));
+    bool root = strcmp(clean.buf, ".") == 0 || strcmp(clean.buf, "/") == 0;
+    bool excluded = !root;
+    for (size_t i = 0; root && i < b->ignore.n; i++) {
+        const char *t = ignore_pattern_text(&b->ignore, i);
+        if (!ignore_pattern_exclusion(&b->ignore, i) &&
+            (strcmp(t, "*") == 0 || strcmp(t, "**") == 0 ||
+             strcmp(t, "**/*") == 0))
+            excluded = true;
+    }
+    if (excluded && ignore_matches(&b->ignore, clean.buf)) {
+        struct sb m = SB_INIT;
+        sb_addf(&m, "Attempting to %s file \"%s\" that is excluded by "
+                    ".dockerignore",
+                is_add ? "Add" : "Copy", clean.buf);
+        lint_at(b, LINT_COPY_IGNORED_FILE, in, m.buf);
+        sb_release(&m);
+    }
+    sb_release(&clean);
 }
 
 static int do_copy(struct bctx *b, struct stage_state *ss,
@@ -1562,10 +2021,48 @@ static int do_copy(struct bctx *b, struct stage_state *ss,
         }
         free(ref);
     }
-    /* destination */
-    char *dest = expand_word(b, ss, in, in->dest, true, NULL);
-    if (!dest)
-        return -1;
+    /*
+     * Expand every source, then the destination (SourcesAndDest.Expand),
+     * then the content of the heredoc files (ExpandRaw), reporting the
+     * checks of each word; then check the sources against .dockerignore.
+     */
+    size_t ns = in->n_sources, ni = in->n_inline_files;
+    char **srcs = xcalloc(ns ? ns : 1, sizeof(*srcs));
+    char **idata = xcalloc(ni ? ni : 1, sizeof(*idata));
+    size_t *ilen = xcalloc(ni ? ni : 1, sizeof(*ilen));
+    char *dest = NULL;
+    bool expanded = true;
+    for (size_t i = 0; i < ns && expanded; i++)
+        expanded = (srcs[i] = expand_word(b, ss, in, in->sources[i], true,
+                                          NULL)) != NULL;
+    if (expanded)
+        expanded = (dest = expand_word(b, ss, in, in->dest, true, NULL)) !=
+                   NULL;
+    for (size_t i = 0; i < ni && expanded; i++) {
+        const struct inline_file *f = &in->inline_files[i];
+        if (f->expand) {
+            idata[i] = expand_word_opts(b, ss, in, f->data, true, &ilen[i],
+                                        true);
+            expanded = idata[i] != NULL;
+        } else {
+            idata[i] = xmemdup0(f->data.s, f->data.len);
+            ilen[i] = f->data.len;
+        }
+    }
+    for (size_t i = 0; i < ns && expanded && !ffrom; i++)
+        if (!(is_add && is_url(srcs[i])))
+            check_copy_ignored(b, in, srcs[i], is_add);
+    if (!expanded || !b->exec) {
+        for (size_t i = 0; i < ns; i++)
+            free(srcs[i]);
+        for (size_t i = 0; i < ni; i++)
+            free(idata[i]);
+        free(srcs);
+        free(idata);
+        free(ilen);
+        free(dest);
+        return expanded ? 0 : -1;
+    }
     bool dest_dir = dest[strlen(dest) - 1] == '/' ||
                     in->n_sources + in->n_inline_files > 1;
     struct sb dabs = SB_INIT;
@@ -1581,14 +2078,9 @@ static int do_copy(struct bctx *b, struct stage_state *ss,
     int rc = 0;
     size_t copied = 0;
     for (size_t i = 0; i < in->n_sources && rc == 0; i++) {
-        char *src = expand_word(b, ss, in, in->sources[i], true, NULL);
-        if (!src) {
-            rc = -1;
-            break;
-        }
-        if (is_add && (strncmp(src, "http://", 7) == 0 ||
-                       strncmp(src, "https://", 8) == 0 ||
-                       strncmp(src, "git@", 4) == 0)) {
+        char *src = srcs[i];
+        srcs[i] = NULL;
+        if (is_add && is_url(src)) {
             explain_add(&b->r->explain, "build.add-url-not-fetched",
                         in->start_line,
                         "ADD %s would download the file at build time; "
@@ -1643,6 +2135,9 @@ static int do_copy(struct bctx *b, struct stage_state *ss,
             const char *rel = clean.buf + 1; /* without the leading / */
             for (size_t f = 0; ctx && f < ctx->n_files; f++) {
                 const struct build_file *bf = &ctx->files[f];
+                /* what .dockerignore excludes never reaches BuildKit */
+                if (b->has_ignore && ignore_matches(&b->ignore, bf->path))
+                    continue;
                 bool whole = *rel == '\0';
                 size_t rl = strlen(rel);
                 bool under = whole || (strncmp(bf->path, rel, rl) == 0 &&
@@ -1670,6 +2165,9 @@ static int do_copy(struct bctx *b, struct stage_state *ss,
                 sb_release(&to);
                 matched++;
             }
+            /* the context root always exists, even with nothing in it */
+            if (*rel == '\0' && !matched)
+                matched = 1;
         }
         if (!matched) {
             char ref[65];
@@ -1695,28 +2193,9 @@ static int do_copy(struct bctx *b, struct stage_state *ss,
     /* heredoc sources: inline files */
     for (size_t i = 0; i < in->n_inline_files && rc == 0; i++) {
         const struct inline_file *f = &in->inline_files[i];
-        char *data;
-        size_t dl = f->data.len;
-        if (f->expand) {
-            struct arena a = ARENA_INIT;
-            struct expand_opts o = EXPAND_OPTS_INIT;
-            o.skip_process_quotes = true;
-            struct expand_env env = { (const char *const *)ss->env.v,
-                                      ss->env.n };
-            struct expand_result res;
-            if (expand_process(&a, f->data.s, f->data.len, &o,
-                               expand_env_lookup, &env, &res) < 0) {
-                fail_at(b, in->start_line, "%s", res.error);
-                arena_release(&a);
-                rc = -1;
-                break;
-            }
-            data = xmemdup0(res.word, res.word_len);
-            dl = res.word_len;
-            arena_release(&a);
-        } else {
-            data = xmemdup0(f->data.s, f->data.len);
-        }
+        char *data = idata[i];
+        size_t dl = ilen[i];
+        idata[i] = NULL;
         struct sb to = SB_INIT;
         if (dest_dir)
             sb_addf(&to, "%s/%.*s", dabs.buf, (int)f->name.len, f->name.s);
@@ -1740,13 +2219,20 @@ static int do_copy(struct bctx *b, struct stage_state *ss,
         add_step(b, in->start_line, "%s", step.buf);
         sb_release(&step);
     }
+    for (size_t i = 0; i < ns; i++)
+        free(srcs[i]);
+    for (size_t i = 0; i < ni; i++)
+        free(idata[i]);
+    free(srcs);
+    free(idata);
+    free(ilen);
     sb_release(&dabs);
     free(dest);
     return rc;
 }
 
-static int dispatch(struct bctx *b, struct stage_state *ss,
-                    const struct instr *in)
+static int dispatch_kind(struct bctx *b, struct stage_state *ss,
+                         const struct instr *in)
 {
     switch (in->kind) {
     case INSTR_CMD:
@@ -1789,6 +2275,16 @@ static int dispatch(struct bctx *b, struct stage_state *ss,
     return 0;
 }
 
+/* One instruction; its lines locate the errors it raises. */
+static int dispatch(struct bctx *b, struct stage_state *ss,
+                    const struct instr *in)
+{
+    b->cur = in;
+    int rc = dispatch_kind(b, ss, in);
+    b->cur = NULL;
+    return rc;
+}
+
 /* Run the ONBUILD triggers of the base image (then forget them). */
 static int run_triggers(struct bctx *b, struct stage_state *ss)
 {
@@ -1828,6 +2324,28 @@ static int run_triggers(struct bctx *b, struct stage_state *ss)
     return rc;
 }
 
+/*
+ * Resolve the base image of every stage that will be dispatched, before
+ * any is (BuildKit loads all image configs first, so a missing image
+ * fails the build before the checks of the stages' instructions run).
+ */
+static int resolve_bases(struct bctx *b)
+{
+    for (size_t i = 0; i < b->n_ss; i++) {
+        struct stage_state *ss = &b->ss[i];
+        if (!ss->needed || ss->base_stage >= 0 || ss->base_resolved ||
+            strcmp(ss->base_name, "scratch") == 0)
+            continue;
+        b->cur = ss->st->from;
+        ss->base_img = resolve_image(b, ss->base_name,
+                                     ss->st->from->start_line, true);
+        ss->base_resolved = true;
+        if (!ss->base_img)
+            return -1;
+    }
+    return 0;
+}
+
 static int build_stage(struct bctx *b, struct stage_state *ss)
 {
     const struct instr *from = ss->st->from;
@@ -1842,11 +2360,14 @@ static int build_stage(struct bctx *b, struct stage_state *ss)
             return -1;
         base = parent->img;
     } else {
-        base_name = expand_from(b, from, ss->st->base_name);
-        if (!base_name)
-            return -1;
+        base_name = xstrdup(ss->base_name);
         if (strcmp(base_name, "scratch") != 0) {
-            base = resolve_image(b, base_name, from->start_line, true);
+            if (!ss->base_resolved) {
+                ss->base_img = resolve_image(b, base_name, from->start_line,
+                                             true);
+                ss->base_resolved = true;
+            }
+            base = ss->base_img;
             if (!base) {
                 free(base_name);
                 return -1;
@@ -2002,45 +2523,70 @@ static void check_stage_names(struct bctx *b)
     }
 }
 
-/* FROM --platform checks */
-static void check_platform(struct bctx *b, const struct stage_state *ss)
+/*
+ * InvalidDefaultArgInFrom (validateBaseImagesWithDefaultArgs): with only
+ * the defaults of the global ARGs (no --build-arg), each FROM operand must
+ * still be a valid image reference. Runs on the predefined scope, before
+ * the global ARGs are evaluated; an expansion error abandons the check.
+ */
+static void check_default_args(struct bctx *b)
 {
-    const struct stage *st = ss->st;
-    if (!st->platform.len)
-        return;
-    const struct instr *from = st->from;
-    char *p = span_str(st->platform);
-    if (strcmp(p, "$TARGETPLATFORM") == 0 ||
-        strcmp(p, "${TARGETPLATFORM}") == 0) {
-        struct sb m = SB_INIT;
-        sb_addf(&m, "Setting platform to predefined %s in FROM is redundant "
-                    "as this is the default behavior",
-                p);
-        lint_at(b, LINT_REDUNDANT_TARGET_PLATFORM, from, m.buf);
-        sb_release(&m);
-    } else if (!strchr(p, '$')) {
-        /* allowed when the stage name mentions the OS or architecture */
-        bool named = false;
-        if (ss->name) {
-            char *slash = strchr(p, '/');
-            char *os = xmemdup0(p, slash ? (size_t)(slash - p) : strlen(p));
-            char *arch = slash ? xstrdup(slash + 1) : NULL;
-            if (arch && strchr(arch, '/'))
-                *strchr(arch, '/') = '\0';
-            named = strstr(ss->name, os) || (arch && strstr(ss->name, arch));
-            free(os);
-            free(arch);
-        }
-        if (!named) {
-            struct sb m = SB_INIT;
-            sb_addf(&m, "FROM --platform flag should not use constant value "
-                        "\"%s\"",
-                    p);
-            lint_at(b, LINT_FROM_PLATFORM_FLAG_CONST_DISALLOWED, from, m.buf);
-            sb_release(&m);
+    struct strlist env;
+    strlist_init(&env);
+    strlist_copy(&env, &b->meta);
+    struct expand_opts o = EXPAND_OPTS_INIT;
+    o.escape = b->df.ast.escape;
+    bool ok = true;
+    for (size_t i = 0; ok && i < b->df.n_meta_args; i++) {
+        const struct instr *in = b->df.meta_args[i];
+        for (size_t k = 0; ok && k < in->n_pairs; k++) {
+            const struct kv *kv = &in->pairs[k];
+            if (!kv->has_value)
+                continue;
+            struct arena a = ARENA_INIT;
+            struct expand_env e = { (const char *const *)env.v, env.n };
+            struct expand_result res;
+            if (expand_process(&a, kv->value.s, kv->value.len, &o,
+                               expand_env_lookup, &e, &res) < 0) {
+                ok = false;
+            } else {
+                char *key = span_str(kv->key);
+                char *val = xmemdup0(res.word, res.word_len);
+                env_set(&env, key, val);
+                free(key);
+                free(val);
+            }
+            arena_release(&a);
         }
     }
-    free(p);
+    for (size_t i = 0; ok && i < b->n_ss; i++) {
+        const struct stage *st = b->ss[i].st;
+        struct arena a = ARENA_INIT;
+        struct expand_env e = { (const char *const *)env.v, env.n };
+        struct expand_result res;
+        if (expand_process(&a, st->base_name.s, st->base_name.len, &o,
+                           expand_env_lookup, &e, &res) < 0) {
+            arena_release(&a);
+            break;
+        }
+        struct image_ref ref;
+        char *err = NULL;
+        char *name = xmemdup0(res.word, res.word_len);
+        if (image_ref_parse(name, &ref, &err) == 0) {
+            image_ref_release(&ref);
+        } else {
+            free(err);
+            struct sb m = SB_INIT;
+            sb_adds(&m, "Default value for ARG ");
+            sb_add(&m, st->base_name.s, st->base_name.len);
+            sb_adds(&m, " results in empty or invalid base image name");
+            lint_at(b, LINT_INVALID_DEFAULT_ARG_IN_FROM, st->from, m.buf);
+            sb_release(&m);
+        }
+        free(name);
+        arena_release(&a);
+    }
+    strlist_release(&env);
 }
 
 /* ==================================================================== */
@@ -2072,6 +2618,7 @@ static void free_stage_states(struct bctx *b, bool keep_images)
     for (size_t i = 0; i < b->n_ss; i++) {
         struct stage_state *ss = &b->ss[i];
         free(ss->name);
+        free(ss->base_name);
         strlist_release(&ss->env);
         for (size_t k = 0; k < ss->n_args; k++) {
             free(ss->args[k].key);
@@ -2081,6 +2628,144 @@ static void free_stage_states(struct bctx *b, bool keep_images)
         (void)keep_images;
     }
     free(b->ss);
+    b->ss = NULL;
+    b->n_ss = 0;
+}
+
+/* Fresh per-stage state for a conversion pass. */
+static void init_stage_states(struct bctx *b)
+{
+    b->n_ss = b->df.n_stages;
+    b->ss = xcalloc(b->n_ss, sizeof(*b->ss));
+    for (size_t i = 0; i < b->n_ss; i++) {
+        b->ss[i].st = &b->df.stages[i];
+        b->ss[i].index = i;
+        b->ss[i].base_stage = -1;
+        strlist_init(&b->ss[i].env);
+        if (b->df.stages[i].name.len)
+            b->ss[i].name = span_str(b->df.stages[i].name);
+    }
+}
+
+/* Drop a pass's stage images (the store's images stay). */
+static void drop_stage_images(struct bctx *b)
+{
+    for (size_t i = b->n_ss; i-- > 0;)
+        if (b->ss[i].img) {
+            image_free(b->ss[i].img);
+            b->ss[i].img = NULL;
+        }
+}
+
+/* The --target stage (by name, any case) or the last one; -1 if none. */
+static int target_index(struct bctx *b)
+{
+    const char *t = b->o->target;
+    if (!t || !*t)
+        return (int)b->n_ss - 1;
+    struct sb low = SB_INIT;
+    go_to_lower(&low, t, strlen(t));
+    int i = find_stage(b, low.buf, low.len);
+    sb_release(&low);
+    return i;
+}
+
+/*
+ * One conversion pass, in the order of BuildKit's toDispatchState: the
+ * whole-file checks, the global ARGs, every stage's base and platform,
+ * the target, which stages are needed, their base images, then each
+ * needed stage's instructions. Returns 0 or -1 (failure recorded).
+ */
+static int convert(struct bctx *b)
+{
+    const struct build_opts *o = b->o;
+    init_stage_states(b);
+    strlist_release(&b->meta);
+    strlist_release(&b->meta_declared);
+    strlist_release(&b->predefined);
+    strlist_init(&b->meta);
+    strlist_init(&b->meta_declared);
+    strlist_init(&b->predefined);
+    int t = target_index(b);
+    b->target_name = o->target && *o->target && t >= 0 ? b->ss[t].name : NULL;
+
+    check_stage_names(b);
+    check_casing(b);
+    init_meta(b);
+    check_default_args(b);
+    if (eval_meta_args(b) < 0 || link_stages(b) < 0)
+        return -1;
+    if (t < 0) {
+        struct sb m = SB_INIT;
+        sb_addf(&m, "target stage \"%s\" could not be found", o->target);
+        const char *best = NULL;
+        size_t bd = 3;
+        for (size_t i = 0; i < b->n_ss; i++)
+            if (b->ss[i].name) {
+                size_t d = go_levenshtein(o->target, strlen(o->target),
+                                          b->ss[i].name,
+                                          strlen(b->ss[i].name));
+                if (d < bd) {
+                    bd = d;
+                    best = b->ss[i].name;
+                }
+            }
+        if (best)
+            sb_addf(&m, " (did you mean %s?)", best);
+        fail_at(b, 0, "%s", m.buf);
+        sb_release(&m);
+        return -1;
+    }
+    b->target = (size_t)t;
+    if (check_cycles(b) < 0 || mark_needed(b, b->target, 0) < 0)
+        return -1;
+    if (b->all_stages)
+        for (size_t i = 0; i < b->n_ss; i++)
+            b->ss[i].needed = true;
+    if (resolve_bases(b) < 0)
+        return -1;
+    for (size_t i = 0; i < b->n_ss; i++)
+        if (b->ss[i].needed && build_stage(b, &b->ss[i]) < 0)
+            return -1;
+    return 0;
+}
+
+/* error=true: "lint violation found for rules: ..." if any check fired
+ * (each rule once; BuildKit's order is a Go map's, here the table's). */
+static int lint_violation(struct bctx *b)
+{
+    if (!b->df.check.error)
+        return 0;
+    struct sb names = SB_INIT;
+    for (size_t i = 0; i < LINT_COUNT; i++)
+        if (b->lint.fired[i] || b->df.lint.fired[i]) {
+            if (names.len)
+                sb_adds(&names, ", ");
+            sb_adds(&names, lint_rules[i].name);
+        }
+    int rc = 0;
+    if (names.len) {
+        /* a plain error: BuildKit gives it no location */
+        fail_at(b, 0, "lint violation found for rules: %s", names.buf);
+        rc = -1;
+    }
+    sb_release(&names);
+    return rc;
+}
+
+/* Forget what the conversion-only pass showed (the build shows its own
+ * steps and explanations). */
+static void reset_for_exec(struct bctx *b)
+{
+    struct build_result *r = b->r;
+    for (size_t i = 1; i < r->n_steps; i++) {
+        free(r->steps[i].name);
+        free(r->steps[i].log);
+    }
+    if (r->n_steps > 1)
+        r->n_steps = 1;
+    explain_release(&r->explain);
+    explain_init(&r->explain);
 }
 
 int build_run(struct store *s, const char *text, size_t len,
@@ -2125,67 +2810,40 @@ int build_run(struct store *s, const char *text, size_t len,
         rc = -1;
         goto out;
     }
-    b.n_ss = b.df.n_stages;
-    b.ss = xcalloc(b.n_ss, sizeof(*b.ss));
-    for (size_t i = 0; i < b.n_ss; i++) {
-        b.ss[i].st = &b.df.stages[i];
-        b.ss[i].index = i;
-        b.ss[i].base_stage = -1;
-        strlist_init(&b.ss[i].env);
-        if (b.df.stages[i].name.len)
-            b.ss[i].name = span_str(b.df.stages[i].name);
-    }
-    /* target */
-    b.target = b.n_ss - 1;
-    if (o->target && *o->target) {
-        int t = find_stage_ref(&b, o->target);
-        if (t < 0 || !b.ss[t].name) {
-            struct sb m = SB_INIT;
-            sb_addf(&m, "target stage \"%s\" could not be found", o->target);
-            const char *best = NULL;
-            size_t bd = 3;
-            for (size_t i = 0; i < b.n_ss; i++)
-                if (b.ss[i].name) {
-                    size_t d = go_levenshtein(o->target, strlen(o->target),
-                                              b.ss[i].name,
-                                              strlen(b.ss[i].name));
-                    if (d < bd) {
-                        bd = d;
-                        best = b.ss[i].name;
-                    }
-                }
-            if (best)
-                sb_addf(&m, " (did you mean %s?)", best);
-            fail_at(&b, 0, "%s", m.buf);
-            sb_release(&m);
+    if (o->ctx && o->ctx->dockerignore) {
+        char *err = NULL;
+        const char *di = o->ctx->dockerignore;
+        if (ignore_init(&b.ignore, di, strlen(di), &err) < 0) {
+            fail_at(&b, 0, "%s", err);
+            free(err);
             rc = -1;
             goto out;
         }
-        b.target = (size_t)t;
-        b.target_name = b.ss[t].name;
+        b.has_ignore = true;
     }
-    init_meta(&b);
-    if (eval_meta_args(&b) < 0 || link_stages(&b) < 0) {
-        rc = -1;
+    /* pass 1: convert, with every check (the lint request stops here) */
+    b.all_stages = o->check && !(o->target && *o->target);
+    b.exec = false;
+    rc = convert(&b);
+    if (rc == 0)
+        rc = lint_violation(&b);
+    r->n_checked_stages = 0;
+    for (size_t i = 0; i < b.n_ss; i++)
+        r->n_checked_stages += b.ss[i].needed;
+    if (rc < 0 || o->check)
         goto out;
-    }
-    check_casing(&b);
-    check_stage_names(&b);
-    if (o->check) {
-        for (size_t i = 0; i < b.n_ss; i++)
-            b.ss[i].needed = true;
-    } else if (mark_needed(&b, b.target, 0) < 0) {
-        rc = -1;
-        goto out;
-    }
-    for (size_t i = 0; i < b.n_ss && rc == 0; i++) {
-        if (!b.ss[i].needed)
-            continue;
-        check_platform(&b, &b.ss[i]);
-        if (build_stage(&b, &b.ss[i]) < 0)
-            rc = -1;
-    }
-    if (rc == 0 && !o->check) {
+
+    /* pass 2: the build itself, checks muted (already reported) */
+    drop_stage_images(&b);
+    free_stage_states(&b, false);
+    reset_for_exec(&b);
+    struct diag_list muted = DIAG_LIST_INIT;
+    linter_init(&b.lint, &b.df.check, &muted);
+    b.exec = true;
+    rc = convert(&b);
+    diag_list_release(&muted);
+    linter_init(&b.lint, &b.df.check, &r->diags);
+    if (rc == 0) {
         struct image *img = b.ss[b.target].img;
         /* BuildKit writes empty lists as absent */
         if (img->cfg.entrypoint.set && img->cfg.entrypoint.n == 0)
@@ -2211,21 +2869,6 @@ int build_run(struct store *s, const char *text, size_t len,
         r->image = img;
         add_step(&b, 0, "exporting to image");
     }
-    /* error=true: any warning fails the build */
-    if (rc == 0 && b.df.check.error) {
-        struct sb names = SB_INIT;
-        for (size_t i = 0; i < LINT_COUNT; i++)
-            if (b.lint.fired[i] || b.df.lint.fired[i]) {
-                if (names.len)
-                    sb_adds(&names, ", ");
-                sb_adds(&names, lint_rules[i].name);
-            }
-        if (names.len) {
-            fail_at(&b, 0, "lint violation found for rules: %s", names.buf);
-            rc = -1;
-        }
-        sb_release(&names);
-    }
 out:
     /* Stage images below the result stay (its layers sit on them), hidden
      * from `docker images`; other intermediate stages go. */
@@ -2238,10 +2881,10 @@ out:
                     if (b.ss[i].img == p)
                         b.ss[i].img = NULL;
             }
-    for (size_t i = b.n_ss; i-- > 0;)
-        if (b.ss[i].img)
-            image_free(b.ss[i].img);
+    drop_stage_images(&b);
     free_stage_states(&b, false);
+    if (b.has_ignore)
+        ignore_release(&b.ignore);
     strlist_release(&b.meta);
     strlist_release(&b.meta_declared);
     strlist_release(&b.predefined);

@@ -20,6 +20,8 @@
 const struct cli_cmd cli_cmds[] = {
     { "parse", cli_parse, "docksim parse [--dump] [FILE|-]",
       "read a Dockerfile as BuildKit does and list its instructions" },
+    { "lint", cli_lint, "docksim lint [OPTIONS] [FILE|-]",
+      "BuildKit's build checks, as docker build --check prints them" },
 };
 const size_t cli_n_cmds = ARRAY_LEN(cli_cmds);
 

@@ -40,6 +40,8 @@ int cli_main(int argc, char **argv, const struct cli_io *io);
 
 /* The parse subcommand. */
 int cli_parse(int argc, char **argv, const struct cli_io *io);
+/* The lint subcommand (cli_lint.c). */
+int cli_lint(int argc, char **argv, const struct cli_io *io);
 
 /* The batch front end (docksim [options] [SCRIPT|-]); argv[0] is docksim. */
 int cli_batch(int argc, char **argv, const struct cli_io *io);

@@ -18,6 +18,7 @@
 #include "instructions.h"
 #include "json.h"
 #include "lifecycle.h"
+#include "lintreport.h"
 #include "parser.h"
 #include "render.h"
 #include "run.h"
@@ -420,7 +421,7 @@ static void do_build(struct session *s, struct arena *a,
        stdout at the end) */
     struct sb *e = &r->err;
     bool quiet = dparsed_changed(p, "quiet");
-    if (!o.check && !quiet) {
+    if (!quiet) {
         sb_adds(e, "#0 building with \"default\" instance using docker "
                    "driver\n\n");
         /* BuildKit loads .dockerignore once the base images' metadata
@@ -449,6 +450,10 @@ static void do_build(struct session *s, struct arena *a,
             if (i == 0)
                 sb_addf(e, "#%zu transferring dockerfile: %zuB done\n", num,
                         len);
+            /* build checks show on the Dockerfile's vertex (--check
+               returns them as its result instead) */
+            if (i == 0 && !o.check)
+                lintreport_progress_warnings(e, &br, num);
             for (const char *lg = st->log; lg && *lg;) {
                 const char *nl = strchr(lg, '\n');
                 size_t ll = nl ? (size_t)(nl - lg) : strlen(lg);
@@ -475,12 +480,21 @@ static void do_build(struct session *s, struct arena *a,
                     }
                 }
             }
-            bool failed_here = br.error && i == br.n_steps - 1;
+            bool failed_here = !o.check && br.error && i == br.n_steps - 1;
             sb_addf(e, "#%zu %s\n\n", num, failed_here ? "ERROR" : "DONE 0.0s");
         }
+        /* --check: the lint request loads .dockerignore after the base
+           images' metadata, and runs no step after it */
+        if (o.check && ign_at == br.n_steps) {
+            const char *di = bctx.dockerignore;
+            sb_addf(e, "#%zu [internal] load .dockerignore\n"
+                       "#%zu transferring context: %zuB done\n"
+                       "#%zu DONE 0.0s\n\n",
+                    ign_at + 1, ign_at + 1,
+                    di && *di ? strlen(di) : (size_t)2, ign_at + 1);
+        }
     }
-    /* warnings */
-    size_t nw = 0;
+    /* warnings: "Rule: message (line N)" each (a build shows each once) */
     for (size_t i = 0; i < br.diags.n; i++) {
         const struct diag *d = &br.diags.items[i];
         if (d->level != DIAG_WARNING || d->kind != DIAG_LINT)
@@ -490,29 +504,25 @@ static void do_build(struct session *s, struct arena *a,
         sb_add(&w, d->msg, d->msg_len);
         if (d->start_line > 0)
             sb_addf(&w, " (line %d)", d->start_line);
-        strlist_push(&r->warnings, w.buf);
+        if (o.check || strlist_find(&r->warnings, w.buf) < 0)
+            strlist_push(&r->warnings, w.buf);
         sb_release(&w);
-        nw++;
     }
-    if (o.check) {
-        if (nw)
-            sb_addf(&r->out, "Check complete, %zu warning%s ha%s been found!\n",
-                    nw, nw == 1 ? "" : "s", nw == 1 ? "s" : "ve");
-        else
-            sb_adds(&r->out, "Check complete, no warnings found.\n");
-        for (size_t i = 0; i < r->warnings.n; i++)
-            sb_addf(&r->out, "WARN: %s\n", r->warnings.v[i]);
-    } else if (!quiet) {
-        for (size_t i = 0; i < r->warnings.n; i++)
-            sb_addf(e, "WARN: %s\n", r->warnings.v[i]);
-    }
-    if (br.error) {
+    /* --check prints the lint result (buildx printResult); a build, its
+       warnings after the progress (printWarnings) */
+    struct lint_source lsrc = { df_name, text, len };
+    int check_rc = 0;
+    if (o.check)
+        check_rc = lintreport_check(&r->out, e, &br, &lsrc);
+    else if (!quiet)
+        lintreport_build_warnings(e, &br);
+    if (br.error && !o.check) {
         error_excerpt(e, df_name, text, len, br.error_line);
         sb_adds(e, "ERROR: failed to build: failed to solve: ");
         sb_adds(e, br.error);
         sb_addch(e, '\n');
     }
-    r->exit_code = br.exit_code;
+    r->exit_code = o.check ? check_rc : br.exit_code;
     if (br.image && quiet && !o.check)
         sb_addf(&r->out, "%s\n", br.image->id);
     if (br.image) {

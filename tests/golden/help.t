@@ -17,6 +17,7 @@ inspect/history/logs/rm/rmi/tag.
 
 commands:
   docksim parse [--dump] [FILE|-]    read a Dockerfile as BuildKit does and list its instructions
+  docksim lint [OPTIONS] [FILE|-]    BuildKit's build checks, as docker build --check prints them
 
 Run 'docksim COMMAND --help' for a command's options.
 Exit status: 0 ok (warnings allowed), 1 errors in the input, 2 bad usage.

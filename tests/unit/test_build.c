@@ -268,8 +268,19 @@ static void test_build_stage_chain_and_target(void **state)
 static void test_build_circular_stage(void **state)
 {
     struct fx *f = *state;
-    assert_int_equal(build(f, "FROM a AS a\n"), 1);
+    /* only COPY --from makes dependencies; the cycle is named after the
+     * stage the search starts from, at the first COPY of the cycle */
+    assert_int_equal(build(f, "FROM scratch AS a\n"
+                              "COPY --from=b /x /x\n"
+                              "FROM scratch AS b\n"
+                              "COPY --from=a /y /y\n"),
+                     1);
     assert_string_equal(f->r.error, "circular dependency detected on stage: a");
+    assert_int_equal(f->r.error_line, 2);
+    /* FROM looks up earlier stages only: `FROM a AS a` names an image */
+    assert_int_equal(build(f, "FROM a AS a\n"), 1);
+    assert_non_null(strstr(f->r.error, "a: failed to resolve source metadata "
+                                       "for docker.io/library/a:latest"));
 }
 
 static void test_build_unknown_base_is_pull_failure(void **state)

@@ -15,11 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "diag.h"
 #include "instructions.h"
 #include "lint.h"
 #include "parser.h"
 #include "sb.h"
+#include "store.h"
 #include "xmalloc.h"
 
 /* ==================================================================== */
@@ -789,6 +791,295 @@ static void test_lint_check_override_whole_value(void **state)
     built_release(&b);
 }
 
+/* ==================================================================== */
+/* Layer 4: the checks of the conversion (build.c), through build_run   */
+/* ==================================================================== */
+
+struct run {
+    struct store st;
+    struct build_result r;
+    struct build_opts o;
+    struct build_context ctx;
+    struct build_file files[4];
+    struct build_arg args[4];
+    int rc;
+};
+
+static void run_init(struct run *x)
+{
+    memset(x, 0, sizeof(*x));
+    store_init(&x->st);
+    x->o.ctx = &x->ctx;
+    x->ctx.files = x->files;
+}
+
+static void run_file(struct run *x, const char *path, const char *data,
+                     unsigned mode)
+{
+    struct build_file *f = &x->files[x->ctx.n_files++];
+    f->path = path;
+    f->data = data;
+    f->len = strlen(data);
+    f->mode = mode;
+}
+
+/* Build (or --check) text; warnings as "Rule@line: message\n". */
+static char *run_lints(struct run *x, const char *text, bool check)
+{
+    build_result_release(&x->r);
+    x->o.check = check;
+    x->rc = build_run(&x->st, text, strlen(text), &x->o, &x->r);
+    struct sb out = SB_INIT;
+    for (size_t i = 0; i < x->r.diags.n; i++) {
+        const struct diag *d = &x->r.diags.items[i];
+        if (d->kind == DIAG_LINT)
+            sb_addf(&out, "%s@%d: %s\n", d->rule, d->start_line, d->msg);
+    }
+    return sb_detach(&out, NULL);
+}
+
+static void run_release(struct run *x)
+{
+    build_result_release(&x->r);
+    store_release(&x->st);
+}
+
+#define assert_run_lints(x, text, check, want)                          \
+    do {                                                                \
+        char *got_ = run_lints(x, text, check);                         \
+        assert_string_equal(got_, want);                                \
+        free(got_);                                                     \
+    } while (0)
+
+/* Every stage's checks run before anything is executed: a COPY that
+ * fails at run time does not hide the warnings after it. */
+static void test_lint_build_warnings_before_run_errors(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    assert_run_lints(&x,
+                 "FROM scratch\n"
+                 "COPY missing.txt /\n"
+                 "CMD run\n",
+                 false,
+                 "JSONArgsRecommended@3: JSON arguments recommended for CMD "
+                 "to prevent unintended behavior related to OS signals\n");
+    assert_int_equal(x.rc, 1);
+    assert_int_equal(x.r.error_line, 2);
+    assert_non_null(strstr(x.r.error, "\"/missing.txt\": not found"));
+    /* --check converts only: no run-time error at all */
+    free(run_lints(&x, "FROM scratch\nCOPY missing.txt /\n", true));
+    assert_int_equal(x.rc, 0);
+    assert_null(x.r.error);
+    run_release(&x);
+}
+
+/* error=true fails after the conversion, before any step runs; the
+ * error has no location */
+static void test_lint_build_error_true(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    free(run_lints(&x,
+                   "# check=error=true\n"
+                   "FROM alpine as base\n"
+                   "RUN false\n",
+                   false));
+    assert_int_equal(x.rc, 1);
+    assert_string_equal(x.r.error,
+                        "lint violation found for rules: FromAsCasing");
+    assert_int_equal(x.r.error_line, 0);
+    assert_null(x.r.image);
+    for (size_t i = 0; i < x.r.n_steps; i++) /* RUN false never ran */
+        assert_null(strstr(x.r.steps[i].name, "RUN"));
+    /* no warning: the build runs */
+    free(run_lints(&x, "# check=error=true\nFROM alpine AS base\n", false));
+    assert_int_equal(x.rc, 0);
+    run_release(&x);
+}
+
+/* A build reports the target and what it needs; --check all stages, or
+ * the --target stage and what it needs. */
+static void test_lint_build_stages_checked(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    const char *df = "FROM scratch AS a\n"
+                     "CMD one\n"
+                     "FROM scratch AS b\n"
+                     "ENV k v\n"
+                     "FROM a AS c\n";
+    assert_run_lints(&x, df, false,
+                 "JSONArgsRecommended@2: JSON arguments recommended for CMD "
+                 "to prevent unintended behavior related to OS signals\n");
+    assert_int_equal(x.r.n_checked_stages, 2);
+    assert_run_lints(&x, df, true,
+                 "JSONArgsRecommended@2: JSON arguments recommended for CMD "
+                 "to prevent unintended behavior related to OS signals\n"
+                 "LegacyKeyValueFormat@4: \"ENV key=value\" should be used "
+                 "instead of legacy \"ENV key value\" format\n");
+    assert_int_equal(x.r.n_checked_stages, 3);
+    x.o.target = "B";
+    assert_run_lints(&x, df, true,
+                 "LegacyKeyValueFormat@4: \"ENV key=value\" should be used "
+                 "instead of legacy \"ENV key value\" format\n");
+    x.o.target = NULL;
+    run_release(&x);
+}
+
+static void test_lint_build_copy_ignored_file(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    run_file(&x, "app.py", "print(1)\n", 0644);
+    run_file(&x, "notes.md", "x\n", 0644);
+    x.ctx.dockerignore = "# comment\n*.md\n/secret/\n";
+    assert_run_lints(&x,
+                 "FROM scratch\n"
+                 "COPY ./app.py notes.md /app/\n"
+                 "ADD secret/key /k\n"
+                 "COPY . /all\n"
+                 "COPY --from=alpine notes.md /n\n",
+                 true,
+                 "CopyIgnoredFile@2: Attempting to Copy file \"notes.md\" "
+                 "that is excluded by .dockerignore\n"
+                 "CopyIgnoredFile@3: Attempting to Add file \"secret/key\" "
+                 "that is excluded by .dockerignore\n");
+    /* the build: ignored files are not in the context */
+    free(run_lints(&x, "FROM scratch\nCOPY notes.md /\n", false));
+    assert_int_equal(x.rc, 1);
+    assert_non_null(strstr(x.r.error, "\"/notes.md\": not found"));
+    /* a `!` exception: not judged (BuildKit cannot tell statically) */
+    x.ctx.dockerignore = "*.md\n!README.md\n";
+    assert_run_lints(&x, "FROM scratch\nCOPY notes.md /\n", true, "");
+    /* the context root: only when every entry is excluded */
+    x.ctx.dockerignore = "*\n";
+    assert_run_lints(&x, "FROM scratch\nCOPY . /\n", true,
+                 "CopyIgnoredFile@2: Attempting to Copy file \".\" that is "
+                 "excluded by .dockerignore\n");
+    free(run_lints(&x, "FROM scratch\nCOPY . /\n", false));
+    assert_int_equal(x.rc, 0); /* an empty context copies fine */
+    x.ctx.dockerignore = ".*\n";
+    assert_run_lints(&x, "FROM scratch\nCOPY . /\n", true, "");
+    run_release(&x);
+}
+
+static void test_lint_build_platform(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    assert_run_lints(&x, "FROM --platform=${TARGETPLATFORM} scratch\n", true,
+                 "RedundantTargetPlatform@1: Setting platform to predefined "
+                 "${TARGETPLATFORM} in FROM is redundant as this is the "
+                 "default behavior\n");
+    /* a constant: allowed when the stage name has the OS or the arch */
+    assert_run_lints(&x, "FROM --platform=linux/arm64 scratch AS x\n", true,
+                 "FromPlatformFlagConstDisallowed@1: FROM --platform flag "
+                 "should not use constant value \"linux/arm64\"\n");
+    assert_run_lints(&x, "FROM --platform=linux/arm64 scratch AS build-arm64\n",
+                 true, "");
+    assert_run_lints(&x, "FROM --platform=Linux/AArch64 scratch AS b-arm64\n",
+                 true, "");
+    /* errors: empty value, invalid specifier, with a suggestion */
+    assert_run_lints(&x, "ARG MY_ARCH=amd64\nFROM --platform=$MYARCH scratch\n",
+                 true,
+                 "UndefinedArgInFrom@2: FROM argument 'MYARCH' is not "
+                 "declared (did you mean MY_ARCH?)\n");
+    assert_string_equal(x.r.error, "empty platform value from expression "
+                                   "$MYARCH (did you mean MY_ARCH?)");
+    assert_int_equal(x.r.error_line, 2);
+    free(run_lints(&x, "FROM --platform=linux/x86_64/v1/extra scratch\n",
+                   true));
+    assert_string_equal(x.r.error,
+                        "failed to parse platform linux/x86_64/v1/extra: "
+                        "\"linux/x86_64/v1/extra\": cannot parse platform "
+                        "specifier: invalid argument");
+    free(run_lints(&x, "FROM --platform=l!nux scratch\n", true));
+    assert_string_equal(x.r.error,
+                        "failed to parse platform l!nux: \"l!nux\" is an "
+                        "invalid OS component of \"l!nux\": OSAndVersion "
+                        "specifier component must match \"^([A-Za-z0-9_-]+)"
+                        "(?:\\\\(([A-Za-z0-9_.-]*)\\\\))?$\": invalid "
+                        "argument");
+    free(run_lints(&x, "FROM --platform=pdp11 scratch\n", true));
+    assert_string_equal(x.r.error,
+                        "failed to parse platform pdp11: \"pdp11\": unknown "
+                        "operating system or architecture: invalid argument");
+    run_release(&x);
+}
+
+static void test_lint_build_default_arg_in_from(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    x.o.args = x.args;
+    x.args[0].key = "TAG";
+    x.args[0].value = "3.21";
+    x.o.n_args = 1;
+    /* only the defaults count: the build argument does not hide it */
+    assert_run_lints(&x, "ARG TAG\nFROM alpine:${TAG}\n", true,
+                 "InvalidDefaultArgInFrom@2: Default value for ARG "
+                 "alpine:${TAG} results in empty or invalid base image "
+                 "name\n");
+    assert_run_lints(&x, "ARG TAG=3.21\nFROM alpine:${TAG}\n", true, "");
+    assert_run_lints(&x, "ARG TAG\nFROM alpine${TAG:+:}${TAG}\n", true, "");
+    x.o.n_args = 0;
+    /* declared without a value: no UndefinedArgInFrom, and the
+     * suggestion looks at every global ARG */
+    assert_run_lints(&x, "ARG BASE\nFROM ${BASE:-alpine}\n", true, "");
+    assert_run_lints(&x,
+                     "ARG VARIANT\nFROM alpine AS x\nFROM scratch${VARIANTT}\n",
+                     true,
+                 "UndefinedArgInFrom@3: FROM argument 'VARIANTT' is not "
+                 "declared (did you mean VARIANT?)\n");
+    run_release(&x);
+}
+
+/* ExpandRaw: a heredoc's $variables are checked too */
+static void test_lint_build_heredoc_undefined_var(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    assert_run_lints(&x,
+                 "FROM scratch\n"
+                 "ENV NAME=x\n"
+                 "COPY <<EOF /f\n"
+                 "$NAME $NAMEE\n"
+                 "EOF\n"
+                 "COPY <<'EOF' /g\n"
+                 "$NOPE\n"
+                 "EOF\n",
+                 true,
+                 "UndefinedVar@3: Usage of undefined variable '$NAMEE' (did "
+                 "you mean $NAME?)\n");
+    run_release(&x);
+}
+
+/* A stage builds only on an earlier one; COPY --from cycles fail. */
+static void test_lint_build_stage_order(void **state)
+{
+    (void)state;
+    struct run x;
+    run_init(&x);
+    assert_run_lints(&x, "FROM scratch AS scratch\n", true,
+                 "ReservedStageName@1: Stage name should not use the same "
+                 "name as reserved stage \"scratch\"\n");
+    assert_int_equal(x.rc, 0);
+    free(run_lints(&x,
+                   "FROM scratch AS a\nCOPY --from=b / /\n"
+                   "FROM scratch AS b\nCOPY --from=a / /\n",
+                   true));
+    assert_string_equal(x.r.error, "circular dependency detected on stage: a");
+    run_release(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -817,6 +1108,14 @@ int main(void)
         cmocka_unit_test(test_lint_check_option_error),
         cmocka_unit_test(test_lint_check_override),
         cmocka_unit_test(test_lint_check_override_whole_value),
+        cmocka_unit_test(test_lint_build_warnings_before_run_errors),
+        cmocka_unit_test(test_lint_build_error_true),
+        cmocka_unit_test(test_lint_build_stages_checked),
+        cmocka_unit_test(test_lint_build_copy_ignored_file),
+        cmocka_unit_test(test_lint_build_platform),
+        cmocka_unit_test(test_lint_build_default_arg_in_from),
+        cmocka_unit_test(test_lint_build_heredoc_undefined_var),
+        cmocka_unit_test(test_lint_build_stage_order),
     };
     return cmocka_run_group_tests_name("lint", tests, NULL, NULL);
 }
