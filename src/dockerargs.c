@@ -892,7 +892,11 @@ static int check_value(struct arena *a, const struct dflag_def *def,
         *stored = go_parse_bool(v, m);
         return *stored ? 0 : -1;
     case DFLAG_INT:
-        return go_parse_int(v, &i64, m);
+        /* stored in decimal, as the parsed int: "0x10" is kept as "16" */
+        if (go_parse_int(v, &i64, m) < 0)
+            return -1;
+        *stored = arena_printf(a, "%lld", (long long)i64);
+        return 0;
     case DFLAG_UINT16:
         return go_parse_uint(v, 16, m);
     case DFLAG_UINT64:

@@ -100,12 +100,9 @@ void render_one_line(struct sb *out, const char *s, size_t len, size_t max)
         int w;
         long r = utf8_decode(s + i, len - i, &w);
         char esc[8] = "";
-        if (r == '\t')
-            strcpy(esc, "\\t");
-        else if (r == '\n')
-            strcpy(esc, "\\n");
-        else if (r == '\r')
-            strcpy(esc, "\\r");
+        if (r == '\t' || r == '\n' || r == '\r')
+            snprintf(esc, sizeof(esc), "\\%c",
+                     r == '\t' ? 't' : r == '\n' ? 'n' : 'r');
         else if ((r < 0x20 || r == 0x7F) || (r == RUNE_ERROR && w == 1))
             snprintf(esc, sizeof(esc), "\\x%02x", (unsigned char)s[i]);
         size_t need = esc[0] ? strlen(esc) : 1;

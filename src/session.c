@@ -662,7 +662,7 @@ static int parse_health(const struct dparsed *p, struct run_request *rq,
     }
     const char *ret = dparsed_get(p, "health-retries");
     if (ret)
-        rq->health->retries = atoi(ret);
+        rq->health->retries = (int)strtol(ret, NULL, 10);
     return 0;
 }
 
@@ -764,7 +764,7 @@ static void do_run(struct session *s, struct arena *a,
     rq.stop_signal = dparsed_get(p, "stop-signal");
     const char *st = dparsed_get(p, "stop-timeout");
     if (st) {
-        rq.stop_timeout = atoi(st);
+        rq.stop_timeout = (int)strtol(st, NULL, 10);
         rq.stop_timeout_set = true;
     }
     if (dparsed_changed(p, "init")) {
