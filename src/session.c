@@ -228,30 +228,6 @@ static void notes_for_container(struct sb *n, const struct container *c)
 /* ==================================================================== */
 
 /* The `Dockerfile:N` excerpt BuildKit's client prints before an error. */
-static void error_excerpt(struct sb *err, const char *name, const char *text,
-                          size_t len, int line)
-{
-    if (line <= 0)
-        return;
-    sb_addf(err, "%s:%d\n--------------------\n", name, line);
-    int first = line - 2 > 1 ? line - 2 : 1;
-    int l = 1;
-    size_t i = 0;
-    while (i < len) {
-        size_t j = i;
-        while (j < len && text[j] != '\n')
-            j++;
-        if (l >= first && l <= line + 2) {
-            sb_addf(err, " %3d | %s", l, l == line ? ">>> " : "    ");
-            sb_add(err, text + i, j - i);
-            sb_addch(err, '\n');
-        }
-        l++;
-        i = j + 1;
-    }
-    sb_adds(err, "--------------------\n");
-}
-
 static bool build_host_env(void *ctx, const char *name, const char **value)
 {
     return host_lookup(ctx, name, value);
@@ -422,10 +398,12 @@ static void do_build(struct session *s, struct arena *a,
     struct sb *e = &r->err;
     bool quiet = dparsed_changed(p, "quiet");
     if (!quiet) {
+        /* plain progress: vertices separated by one blank line */
         sb_adds(e, "#0 building with \"default\" instance using docker "
-                   "driver\n\n");
+                   "driver\n");
         /* BuildKit loads .dockerignore once the base images' metadata
-           is known, before the first stage step */
+           is known, before the first stage step (--check: and runs no
+           step after it) */
         size_t ign_at = 1;
         while (ign_at < br.n_steps &&
                strncmp(br.steps[ign_at].name, "[internal] load metadata",
@@ -434,19 +412,21 @@ static void do_build(struct session *s, struct arena *a,
         if (br.n_steps < 2 && br.error)
             ign_at = (size_t)-1;
         size_t shift = 0;
-        for (size_t i = 0; i < br.n_steps; i++) {
-            const struct build_step *st = &br.steps[i];
+        for (size_t i = 0; i <= br.n_steps; i++) {
             if (i == ign_at) {
                 const char *di = bctx.dockerignore;
-                sb_addf(e, "#%zu [internal] load .dockerignore\n"
+                size_t num = i + 1;
+                sb_addf(e, "\n#%zu [internal] load .dockerignore\n"
                            "#%zu transferring context: %zuB done\n"
-                           "#%zu DONE 0.0s\n\n",
-                        i + 1, i + 1, di && *di ? strlen(di) : (size_t)2,
-                        i + 1);
+                           "#%zu DONE 0.0s\n",
+                        num, num, di && *di ? strlen(di) : (size_t)2, num);
                 shift = 1;
             }
+            if (i == br.n_steps)
+                break;
+            const struct build_step *st = &br.steps[i];
             size_t num = i + 1 + shift;
-            sb_addf(e, "#%zu %s\n", num, st->name);
+            sb_addf(e, "\n#%zu %s\n", num, st->name);
             if (i == 0)
                 sb_addf(e, "#%zu transferring dockerfile: %zuB done\n", num,
                         len);
@@ -457,8 +437,8 @@ static void do_build(struct session *s, struct arena *a,
             for (const char *lg = st->log; lg && *lg;) {
                 const char *nl = strchr(lg, '\n');
                 size_t ll = nl ? (size_t)(nl - lg) : strlen(lg);
-                sb_addf(e, "#%zu 0.%03zu %.*s\n", num, 100 + (size_t)(lg - st->log) % 900,
-                        (int)ll, lg);
+                sb_addf(e, "#%zu 0.%03zu %.*s\n", num,
+                        100 + (size_t)(lg - st->log) % 900, (int)ll, lg);
                 lg += ll + (nl ? 1 : 0);
             }
             if (strcmp(st->name, "exporting to image") == 0 && br.image) {
@@ -480,18 +460,25 @@ static void do_build(struct session *s, struct arena *a,
                     }
                 }
             }
-            bool failed_here = !o.check && br.error && i == br.n_steps - 1;
-            sb_addf(e, "#%zu %s\n\n", num, failed_here ? "ERROR" : "DONE 0.0s");
-        }
-        /* --check: the lint request loads .dockerignore after the base
-           images' metadata, and runs no step after it */
-        if (o.check && ign_at == br.n_steps) {
-            const char *di = bctx.dockerignore;
-            sb_addf(e, "#%zu [internal] load .dockerignore\n"
-                       "#%zu transferring context: %zuB done\n"
-                       "#%zu DONE 0.0s\n\n",
-                    ign_at + 1, ign_at + 1,
-                    di && *di ? strlen(di) : (size_t)2, ign_at + 1);
+            /* the Dockerfile itself loads fine even when the frontend
+               then rejects it: an error belongs to a later vertex */
+            bool failed_here = !o.check && br.error && i > 0 &&
+                               i == br.n_steps - 1;
+            if (!failed_here) {
+                sb_addf(e, "#%zu DONE 0.0s\n", num);
+                continue;
+            }
+            sb_addf(e, "#%zu ERROR: %s\n", num, br.error);
+            /* the failed vertex's name and its last output lines */
+            sb_addf(e, "------\n > %s:\n", st->name);
+            for (const char *lg = st->log; lg && *lg;) {
+                const char *nl = strchr(lg, '\n');
+                size_t ll = nl ? (size_t)(nl - lg) : strlen(lg);
+                sb_addf(e, "0.%03zu %.*s\n",
+                        100 + (size_t)(lg - st->log) % 900, (int)ll, lg);
+                lg += ll + (nl ? 1 : 0);
+            }
+            sb_adds(e, "------\n");
         }
     }
     /* warnings: "Rule: message (line N)" each (a build shows each once) */
@@ -517,7 +504,11 @@ static void do_build(struct session *s, struct arena *a,
     else if (!quiet)
         lintreport_build_warnings(e, &br);
     if (br.error && !o.check) {
-        error_excerpt(e, df_name, text, len, br.error_line);
+        const struct diag *d = diag_first_error(&br.diags);
+        int end = d && d->start_line == br.error_line && d->end_line
+                      ? d->end_line
+                      : br.error_line;
+        lintreport_source(e, &lsrc, br.error_line, end);
         sb_adds(e, "ERROR: failed to build: failed to solve: ");
         sb_adds(e, br.error);
         sb_addch(e, '\n');

@@ -37,7 +37,6 @@ Dockerfile:3
 #3 [internal] load .dockerignore
 #3 transferring context: 2B done
 #3 DONE 0.0s
-
 ERROR: lint violation found for rules: LegacyKeyValueFormat
 
 === exit

@@ -46,7 +46,6 @@ docksim> docker build -t x .
 #3 [internal] load .dockerignore
 #3 transferring context: 2B done
 #3 DONE 0.0s
-
 #0 building with "default" instance using docker driver
 
 #1 [internal] load build definition from Dockerfile
@@ -70,7 +69,6 @@ docksim> docker build -t x .
 #5 writing image sha256:2a1bc45edd6bcba4661fabb2b25ed6137cbe738cbc86bb744f2c041b564bf877 done
 #5 naming to docker.io/library/x:latest done
 #5 DONE 0.0s
-
 
  \0033[33m2 warnings found (use docker --debug to expand):
 \0033[0m - FromAsCasing: 'as' and 'FROM' keywords' casing do not match (line 1)

@@ -75,7 +75,6 @@ IMAGE          CREATED         CREATED BY                                      S
 #5 writing image sha256:12b3cd9359c34d1533351842154d388b80c02e0d3c151e6b4f0827325025df44 done
 #5 naming to docker.io/library/my-image:latest done
 #5 DONE 0.0s
-
 docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "Welcome": executable file not found in $PATH: unknown
 
 Run 'docker run --help' for more information

@@ -66,6 +66,5 @@ Bye
 #5 writing image sha256:9b29337f99d96607402dea7d20fdd1ae447d381d6d745bc8b66b16fae0df12d7 done
 #5 naming to docker.io/library/my-image:latest done
 #5 DONE 0.0s
-
 === exit
 0
