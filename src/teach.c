@@ -40,7 +40,7 @@ const struct teach_rule teach_rules[TEACH_COUNT] = {
         "dropped (and so are `docker run IMAGE args`). Write the ENTRYPOINT "
         "in exec form, [\"program\", \"arg\"], so that the CMD becomes its "
         "arguments.",
-        "entrypoint-vs-cmd" },
+        "exec-vs-shell-form" },
     [TEACH_CMD_REPEATS_ENTRYPOINT] = {
         RULE_ID "cmd-repeats-entrypoint",
         "the CMD repeats the ENTRYPOINT's program",
@@ -49,7 +49,7 @@ const struct teach_rule teach_rules[TEACH_COUNT] = {
         "that starts with the same program runs it with its own name as "
         "the first argument (ENTRYPOINT [\"echo\"] and CMD [\"echo\", "
         "\"hello\"] print \"echo hello\"). Drop the program from the CMD.",
-        "entrypoint-vs-cmd" },
+        "cmd-vs-entrypoint" },
     [TEACH_SCRIPT_NOT_EXECUTABLE] = {
         RULE_ID "entrypoint-script-not-executable",
         "the start script is copied without its execute bit",

@@ -38,7 +38,7 @@ struct teach_rule {
     const char *id;          /* stable: "docksim/cmd-repeats-entrypoint" */
     const char *title;       /* one line */
     const char *explanation; /* one paragraph */
-    const char *lesson;      /* the lesson it points to: "entrypoint-vs-cmd" */
+    const char *lesson;      /* the lesson it points to: "cmd-vs-entrypoint" */
 };
 
 extern const struct teach_rule teach_rules[TEACH_COUNT];
