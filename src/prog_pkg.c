@@ -597,8 +597,29 @@ static int p_apk(struct pns *ns, struct proc *p)
             free(bare);
         }
         if (rc == 0) {
-            size_t total = names.n + (virt ? 1 : 0);
+            struct strlist deps;
+            strlist_init(&deps);
+            for (size_t i = 0; i < names.n; i++) {
+                const struct pkgdef *d = pkg_find(names.v[i], true);
+                const char *ds = d ? d->deps : "";
+                while (*ds) {
+                    const char *e = strchr(ds, ' ');
+                    size_t l = e ? (size_t)(e - ds) : strlen(ds);
+                    struct sb x = SB_INIT;
+                    sb_add(&x, ds, l);
+                    if (strlist_find(&deps, x.buf) < 0 &&
+                        strlist_find(&names, x.buf) < 0)
+                        strlist_push(&deps, x.buf);
+                    sb_release(&x);
+                    ds += l + (e ? 1 : 0);
+                }
+            }
+            size_t total = deps.n + names.n + (virt ? 1 : 0);
             size_t k = 0;
+            for (size_t i = 0; i < deps.n && !quiet; i++)
+                pout(ns, p, "(%zu/%zu) Installing %s (1.0-r0)\n", ++k, total,
+                     deps.v[i]);
+            strlist_release(&deps);
             for (size_t i = 0; i < names.n; i++) {
                 const struct pkgdef *d = pkg_find(names.v[i], true);
                 if (!quiet)
@@ -1282,6 +1303,14 @@ static int p_curl(struct pns *ns, struct proc *p)
                 }
             }
             continue;
+        }
+        if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+            if (wget)
+                pout(ns, p, "GNU Wget 1.25.0 built on linux-gnu.\n");
+            else
+                pout(ns, p, "curl 8.14.1 (x86_64-pc-linux-gnu) libcurl/8.14.1 "
+                            "OpenSSL/3.5.1\n");
+            return 0;
         }
         if (strcmp(a, "--fail") == 0)
             fail = true;
@@ -2131,17 +2160,25 @@ static int p_gosu(struct pns *ns, struct proc *p)
 
 static int p_setpriv(struct pns *ns, struct proc *p)
 {
-    const char *uid = NULL;
+    const char *uid = NULL, *gid = NULL;
+    bool init_groups = false, clear_groups = false;
     int i = 1;
     for (; i < PARGC(p); i++) {
         const char *a = PARGV(p)[i];
+        const char *v = i + 1 < PARGC(p) ? PARGV(p)[i + 1] : NULL;
         if (strncmp(a, "--reuid=", 8) == 0)
             uid = a + 8;
-        else if (strcmp(a, "--reuid") == 0 && i + 1 < PARGC(p))
-            uid = PARGV(p)[++i];
-        else if ((strcmp(a, "--regid") == 0 || strcmp(a, "--groups") == 0 ||
-                  strcmp(a, "--init-groups") == 0) && i + 1 < PARGC(p) &&
-                 strcmp(a, "--init-groups") != 0)
+        else if (strcmp(a, "--reuid") == 0 && v)
+            uid = v, i++;
+        else if (strncmp(a, "--regid=", 8) == 0)
+            gid = a + 8;
+        else if (strcmp(a, "--regid") == 0 && v)
+            gid = v, i++;
+        else if (strcmp(a, "--init-groups") == 0)
+            init_groups = true;
+        else if (strcmp(a, "--clear-groups") == 0)
+            clear_groups = true;
+        else if (strcmp(a, "--groups") == 0 && v)
             i++;
         else if (a[0] == '-')
             ;
@@ -2152,10 +2189,46 @@ static int p_setpriv(struct pns *ns, struct proc *p)
         proc_puts(ns, p, 2, "setpriv: No program specified\n");
         return 127;
     }
+    if ((uid || gid) && p->uid != 0) {
+        proc_puts(ns, p, 2, "setpriv: setresuid failed: Operation not "
+                            "permitted\n");
+        return 127;
+    }
     if (uid) {
-        int rc = switch_user(ns, p, uid, "setpriv");
-        if (rc)
-            return rc;
+        char *end;
+        unsigned long v = strtoul(uid, &end, 10);
+        unsigned u, g;
+        if (!*end)
+            p->uid = (unsigned)v;
+        else if (ufs_user_lookup(ns, uid, &u, &g, NULL, NULL))
+            p->uid = u;
+        else {
+            proc_printf(ns, p, 2, "setpriv: failed to parse uid: '%s'\n", uid);
+            return 1;
+        }
+    }
+    if (gid) {
+        char *end;
+        unsigned long v = strtoul(gid, &end, 10);
+        unsigned g;
+        if (!*end)
+            p->gid = (unsigned)v;
+        else if (ufs_group_lookup(ns, gid, &g))
+            p->gid = g;
+        else {
+            proc_printf(ns, p, 2, "setpriv: failed to parse gid: '%s'\n", gid);
+            return 1;
+        }
+    }
+    if (clear_groups || init_groups) {
+        free(p->groups);
+        p->groups = NULL;
+        p->n_groups = 0;
+        if (init_groups) {
+            char *n = ufs_user_name(ns, p->uid);
+            ufs_user_groups(ns, n, p->gid, &p->groups, &p->n_groups);
+            free(n);
+        }
     }
     return prog_exec_argv(ns, p, PARGV(p) + i, (size_t)(PARGC(p) - i),
                           "setpriv");

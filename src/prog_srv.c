@@ -87,6 +87,18 @@ static bool only_prints(const char *text, const char *call, struct sb *out)
                 if (paren)
                     q++;
                 char quote = *q;
+                if (paren && *q >= '0' && *q <= '9') {
+                    /* print(42) */
+                    const char *e = q;
+                    while (*e >= '0' && *e <= '9')
+                        e++;
+                    if (*e == ')' && !e[1]) {
+                        sb_add(out, q, (size_t)(e - q));
+                        sb_addch(out, '\n');
+                        ok = true;
+                        any = true;
+                    }
+                }
                 if (quote == '"' || quote == '\'' || quote == '`') {
                     const char *e = strchr(q + 1, quote);
                     if (e && (paren ? e[1] == ')' && !e[2] : !e[1])) {

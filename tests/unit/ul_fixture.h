@@ -24,7 +24,8 @@ struct ulrun {
     struct sb out, err;
     struct explain_list ex;
     int status;
-    const char *env[8];
+    struct image_config cfg;      /* the catalogue image's config */
+    const char *env[24];          /* its Env, HOSTNAME, HOME, extras */
     size_t n_env;
     const char *cwd;
     unsigned uid, gid;
@@ -42,14 +43,34 @@ static inline void ul_init(struct ulrun *r, const char *image)
     sb_init(&r->out);
     sb_init(&r->err);
     explain_init(&r->ex);
-    r->env[r->n_env++] = "PATH=" DEFAULT_PATH;
-    r->env[r->n_env++] = "HOSTNAME=testhost";
+    image_config_init(&r->cfg);
+    if (cat)
+        catalog_config(cat, &r->cfg);
+    /* the process environment as the daemon builds it (§2.3) */
+    bool has_path = false;
+    for (size_t i = 0; i < r->cfg.env.n; i++)
+        if (strncmp(r->cfg.env.v[i], "PATH=", 5) == 0)
+            has_path = true;
+    if (!has_path)
+        r->env[r->n_env++] = "PATH=" DEFAULT_PATH;
+    for (size_t i = 0; i < r->cfg.env.n && r->n_env < 20; i++) {
+        if (strncmp(r->cfg.env.v[i], "PATH=", 5) == 0) {
+            r->env[r->n_env++] = r->cfg.env.v[i];
+            r->env[r->n_env++] = "HOSTNAME=testhost";
+        }
+    }
+    if (!has_path)
+        r->env[r->n_env++] = "HOSTNAME=testhost";
+    for (size_t i = 0; i < r->cfg.env.n && r->n_env < 20; i++)
+        if (strncmp(r->cfg.env.v[i], "PATH=", 5) != 0)
+            r->env[r->n_env++] = r->cfg.env.v[i];
     r->env[r->n_env++] = "HOME=/root";
     r->cwd = "/";
 }
 
 static inline void ul_release(struct ulrun *r)
 {
+    image_config_release(&r->cfg);
     vfs_release(&r->fs);
     vfs_release(&r->base);
     sb_release(&r->out);
@@ -78,6 +99,9 @@ static inline int ul_exec(struct ulrun *r, const char *const *argv)
         e = vfs_stat(&r->fs, path.buf, NULL, NULL);
     } else {
         const char *d = DEFAULT_PATH;
+        for (size_t i = 0; i < r->n_env; i++)
+            if (strncmp(r->env[i], "PATH=", 5) == 0)
+                d = r->env[i] + 5;
         while (!e && d) {
             const char *colon = strchr(d, ':');
             size_t dl = colon ? (size_t)(colon - d) : strlen(d);
