@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "sh.h"
 #include "vfs.h"
 #include "xmalloc.h"
@@ -536,6 +537,54 @@ static bool arg_has(struct proc *p, const char *s)
     return false;
 }
 
+/*
+ * nginx creates its temp directories under /var/cache/nginx before
+ * anything else: on a --read-only root or as a user who cannot write
+ * there it stops at once, logging [emerg] twice (error_log is stderr).
+ */
+static bool nginx_cannot_start(struct pns *ns, struct proc *p)
+{
+    static const char dir[] = "/var/cache/nginx";
+    int err;
+    if (p->uid != 0)
+        proc_puts(ns, p, 2, "nginx: [warn] the \"user\" directive makes sense "
+                            "only if the master process runs with super-user "
+                            "privileges, ignored in /etc/nginx/nginx.conf:2\n");
+    const struct vfs_entry *d = ufs_stat(ns, p, dir, true, &err);
+    if (!d)
+        return false;
+    int w = ufs_may_write(ns, p, d);
+    if (w == 0)
+        return false;
+    const struct vfs_entry *t =
+        ufs_stat(ns, p, "/var/cache/nginx/client_temp", true, &err);
+    if (t && t->type == VFS_DIR)
+        return false;
+    const char *why = w == EROFS ? "30: Read-only file system"
+                                 : "13: Permission denied";
+    time_t now = (time_t)(ns->now_ms / 1000);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof(stamp), "%Y/%m/%d %H:%M:%S", &tm);
+    proc_printf(ns, p, 2,
+                "%s [emerg] 1#1: mkdir() \"%s/client_temp\" failed (%s)\n"
+                "nginx: [emerg] mkdir() \"%s/client_temp\" failed (%s)\n",
+                stamp, dir, why, dir, why);
+    pns_explain(ns, w == EROFS ? "userland.nginx-read-only"
+                               : "userland.nginx-not-root",
+                w == EROFS
+                    ? "nginx creates its temp directories under "
+                      "/var/cache/nginx at start-up; with --read-only that "
+                      "fails and nginx exits 1. Mount a writable tmpfs there "
+                      "(--tmpfs /var/cache/nginx --tmpfs /run)."
+                    : "nginx creates its temp directories under "
+                      "/var/cache/nginx at start-up; as a non-root user who "
+                      "cannot write there it exits 1 (the nginx-unprivileged "
+                      "image is made for that).");
+    return true;
+}
+
 static int p_nginx(struct pns *ns, struct proc *p)
 {
     const char *ver = uenv_get(&p->env, "NGINX_VERSION");
@@ -566,6 +615,8 @@ static int p_nginx(struct pns *ns, struct proc *p)
                     "foreground with `nginx -g 'daemon off;'`.");
         return 0;
     }
+    if (nginx_cannot_start(ns, p))
+        return 1;
     pout(ns, p, "[docksim: nginx would serve HTTP on port 80: it keeps "
                 "running]\n");
     /* QUIT: graceful, TERM/INT: fast, HUP: reload, USR1: reopen logs */
@@ -944,6 +995,104 @@ static int cmp_version(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The packaged content of a catalog file (the first row that has it). */
+static const char *catalog_packaged(const char *repo, const char *path)
+{
+    for (size_t i = 0; i < catalog_len; i++) {
+        if (strcmp(catalog[i].repo, repo) != 0 || !catalog[i].sets)
+            continue;
+        for (const struct catalog_set *const *s = catalog[i].sets; *s; s++)
+            for (const struct catalog_file *f = (*s)->files; f && f->path;
+                 f++)
+                if (f->type == CF_FILE && strcmp(f->path, path) == 0)
+                    return f->data;
+    }
+    return NULL;
+}
+
+/*
+ * /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh, as the image's
+ * script decides: the catalog stores default.conf as it is after the
+ * script's edit, so an untouched copy (not yet copied up into the
+ * container's layer) is reported as enabled now, and a restart then finds
+ * it "already enabled".
+ */
+static void nginx_listen_ipv6(struct pns *ns, struct proc *p, bool quiet)
+{
+    static const char me[] = "10-listen-on-ipv6-by-default.sh";
+    static const char conf[] = "/etc/nginx/conf.d/default.conf";
+    static const char v6[] = "    listen  [::]:80;\n";
+    int err;
+    const struct vfs_entry *e = ufs_stat(ns, p, conf, true, &err);
+    if (!e || e->type != VFS_FILE) {
+        if (!quiet)
+            pout(ns, p, "%s: info: %s is not a file or does not exist\n", me,
+                 conf);
+        return;
+    }
+    if (ufs_may_write(ns, p, e) != 0) {
+        if (!quiet)
+            pout(ns, p, "%s: info: can not modify %s (read-only file "
+                        "system?)\n",
+                 me, conf);
+        return;
+    }
+    struct sb text = SB_INIT;
+    sb_add(&text, e->data ? e->data : "", e->len);
+    const char *packaged = catalog_packaged("nginx", conf);
+    bool copied_up = ns->fs->parent &&
+                     vfs_lstat(ns->fs, conf) != vfs_lstat(ns->fs->parent, conf);
+    bool has_v6 = strstr(text.buf, "listen  [::]:80;") != NULL;
+    if (has_v6 && !(packaged && !copied_up && strcmp(text.buf, packaged) == 0)) {
+        if (!quiet)
+            pout(ns, p, "%s: info: IPv6 listen already enabled\n", me);
+        sb_release(&text);
+        return;
+    }
+    if (!quiet)
+        pout(ns, p, "%s: info: Getting the checksum of %s\n", me, conf);
+    /* the packaged file is the catalog's without the IPv6 line */
+    struct sb pristine = SB_INIT;
+    if (packaged) {
+        const char *at = strstr(packaged, v6);
+        if (at) {
+            sb_add(&pristine, packaged, (size_t)(at - packaged));
+            sb_adds(&pristine, at + strlen(v6));
+        } else {
+            sb_adds(&pristine, packaged);
+        }
+    }
+    bool same = has_v6 || (packaged && strcmp(text.buf, pristine.buf) == 0);
+    if (!same) {
+        if (!quiet)
+            pout(ns, p, "%s: info: %s differs from the packaged version\n", me,
+                 conf);
+    } else {
+        struct sb out = SB_INIT;
+        const char *l80 = strstr(text.buf, "listen       80;\n");
+        if (!has_v6 && l80) {
+            size_t cut = (size_t)(l80 - text.buf) + strlen("listen       80;\n");
+            sb_add(&out, text.buf, cut);
+            sb_adds(&out, v6);
+            sb_adds(&out, text.buf + cut);
+        } else {
+            sb_adds(&out, text.buf);
+        }
+        struct vfs_entry *m = vfs_modify(ns->fs, conf);
+        if (m) {
+            free(m->data);
+            m->data = xmalloc(out.len + 1);
+            memcpy(m->data, out.buf, out.len + 1);
+            m->len = out.len;
+        }
+        sb_release(&out);
+        if (!quiet)
+            pout(ns, p, "%s: info: Enabled listen on IPv6 in %s\n", me, conf);
+    }
+    sb_release(&pristine);
+    sb_release(&text);
+}
+
 static int p_ep_nginx(struct pns *ns, struct proc *p)
 {
     const char *me = PARGV(p)[0];
@@ -978,8 +1127,14 @@ static int p_ep_nginx(struct pns *ns, struct proc *p)
                         if (!quiet)
                             pout(ns, p, "%s: %s %s\n", me,
                                  envsh ? "Sourcing" : "Launching", f.buf);
-                        char *argv[] = { f.buf };
-                        prog_run_sync(ns, p, argv, 1);
+                        if (strcmp(names.v[i],
+                                   "10-listen-on-ipv6-by-default.sh") == 0 &&
+                            e->data && strstr(e->data, "# docksim:")) {
+                            nginx_listen_ipv6(ns, p, quiet);
+                        } else {
+                            char *argv[] = { f.buf };
+                            prog_run_sync(ns, p, argv, 1);
+                        }
                     } else if (!quiet) {
                         pout(ns, p, "%s: Ignoring %s, not executable\n", me,
                              f.buf);

@@ -466,6 +466,59 @@ static void test_userland_entrypoints(void **state)
     ul_release(&r);
 }
 
+/* nginx's entrypoint: the IPv6 script's messages, a restart, non-root */
+static void test_userland_nginx_start(void **state)
+{
+    (void)state;
+    const char *argv[] = { "/docker-entrypoint.sh", "nginx", "-g",
+                           "daemon off;", NULL };
+    static const char ipv6[] =
+        "/docker-entrypoint.sh: Launching "
+        "/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n"
+        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of "
+        "/etc/nginx/conf.d/default.conf\n"
+        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in "
+        "/etc/nginx/conf.d/default.conf\n"
+        "/docker-entrypoint.sh: Sourcing "
+        "/docker-entrypoint.d/15-local-resolvers.envsh\n";
+    struct ulrun r;
+    ul_init(&r, "nginx");
+    ul_exec(&r, argv);
+    assert_int_equal(r.status, USERLAND_RUNNING);
+    assert_non_null(strstr(r.out.buf, ipv6));
+    assert_non_null(strstr(r.out.buf, "/docker-entrypoint.sh: Configuration "
+                                      "complete; ready for start up\n"));
+    /* the edit stays in the container's layer: a restart finds it */
+    ul_clear(&r);
+    ul_exec(&r, argv);
+    assert_non_null(strstr(r.out.buf, "10-listen-on-ipv6-by-default.sh: info: "
+                                      "IPv6 listen already enabled\n"));
+    ul_release(&r);
+
+    /* a default.conf of one's own is left alone */
+    ul_init(&r, "nginx");
+    ul_file(&r, "/etc/nginx/conf.d/default.conf", 0644,
+            "server { listen 80; }\n");
+    ul_exec(&r, argv);
+    assert_non_null(strstr(r.out.buf, "info: /etc/nginx/conf.d/default.conf "
+                                      "differs from the packaged version\n"));
+    ul_release(&r);
+
+    /* as a non-root user nginx cannot create its temp directories */
+    ul_init(&r, "nginx");
+    r.uid = r.gid = 101;
+    ul_exec(&r, argv);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out.buf, "info: can not modify "
+                                      "/etc/nginx/conf.d/default.conf "
+                                      "(read-only file system?)\n"));
+    assert_non_null(strstr(r.err.buf, "nginx: [emerg] mkdir() "
+                                      "\"/var/cache/nginx/client_temp\" failed "
+                                      "(13: Permission denied)\n"));
+    assert_true(explain_has(&r.ex, "userland.nginx-not-root"));
+    ul_release(&r);
+}
+
 static void test_userland_network_tools(void **state)
 {
     (void)state;
@@ -500,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_userland_language_tools),
         cmocka_unit_test(test_userland_standins),
         cmocka_unit_test(test_userland_entrypoints),
+        cmocka_unit_test(test_userland_nginx_start),
         cmocka_unit_test(test_userland_network_tools),
     };
     return cmocka_run_group_tests_name("userland", tests, NULL, NULL);
