@@ -87,6 +87,19 @@ static void set_program(struct image *img, const char *path, const char *prog)
     e->program = xstrdup(prog);
 }
 
+/* The lab's nginx imitation had silent /docker-entrypoint.d scripts (the
+ * real 10-listen-on-ipv6-by-default.sh logs what it does). */
+static void silence_script(struct image *img, const char *path)
+{
+    static const char text[] = "#!/bin/sh\n# the lab's stub: no output\n";
+    struct vfs_entry *e = vfs_modify(&img->fs, path);
+    if (!e)
+        return;
+    free(e->data);
+    e->data = xstrdup(text);
+    e->len = strlen(text);
+}
+
 /* The lab's busybox had an /etc/group without member lists. */
 static void strip_group_members(struct image *img)
 {
@@ -166,6 +179,7 @@ static void lab_images(struct session *s)
                 "oracle-standin");
     struct image *ng = pull(s, "nginx:latest");
     set_program(ng, "/usr/sbin/nginx", "oracle-standin");
+    silence_script(ng, "/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh");
     struct image *rb = pull(s, "ruby:3.2");
     if (rb)
         set_program(rb, "/usr/local/bin/irb", "oracle-standin");
