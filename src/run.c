@@ -71,6 +71,7 @@ void container_free(struct container *c)
 {
     if (!c)
         return;
+    userland_release(c);
     free(c->id);
     free(c->name);
     free(c->image_ref);
@@ -580,7 +581,23 @@ int run_container(struct store *s, const struct run_request *rq,
         return o->exit_code;
     }
     bool pulled = false;
-    struct image *img = store_image(s, rq->image_ref, &pulled);
+    struct image *img = NULL;
+    if (rq->pull_never) {
+        img = store_find_image(s, rq->image_ref);
+        if (!img) {
+            daemon_error(o, cli, "No such image: %s:%s", ref.repo, ref.tag);
+            explain_add(&o->explain, "run.pull-never-missing", 0,
+                        "--pull never uses only images already in the "
+                        "local store (pulled or built earlier), and %s is "
+                        "not there.",
+                        rq->image_ref);
+            image_ref_release(&ref);
+            o->exit_code = rq->start ? 125 : 1;
+            return o->exit_code;
+        }
+    } else {
+        img = store_image(s, rq->image_ref, &pulled);
+    }
     if (!img) {
         sb_addf(&o->err, "Unable to find image '%s:%s' locally\n", ref.repo,
                 ref.tag);
@@ -950,6 +967,46 @@ static const char *exec_check(struct container *c, const struct vfs_entry *e)
     return ok ? NULL : "no such file or directory";
 }
 
+/*
+ * --init: PID 1 is docker-init (tini), which always exists; it looks the
+ * command up itself when it execs it, so a missing command is tini's
+ * error on the container's stderr and its exit code, after the start.
+ */
+static int init_exec_fails(struct store *s, struct container *c, int why,
+                           bool attach, struct run_outcome *o)
+{
+    size_t out0 = c->out.len, err0 = c->err.len;
+    int status = why == EACCES ? 126 : 127;
+    c->status = CS_RUNNING;
+    c->started_at = store_tick(s, 1);
+    sb_addf(&c->err, "[FATAL tini (7)] exec %s failed: %s\n", c->path,
+            why == EACCES ? "Permission denied"
+                          : "No such file or directory");
+    c->status = CS_EXITED;
+    c->exit_code = status;
+    c->finished_at = store_tick(s, 1);
+    explain_add(&o->explain, "run.init-exec-fails", 0,
+                "With --init, PID 1 is docker-init (tini), so the container "
+                "starts; tini then fails to execute \"%s\" and exits %d. "
+                "Without --init the runtime itself would refuse to start "
+                "the container.",
+                c->path, status);
+    if (c->detach && !attach) {
+        sb_addf(&o->out, "%s\n", c->id);
+        o->exit_code = 0;
+    } else if (attach) {
+        sb_add(&o->out, c->out.buf + out0, c->out.len - out0);
+        sb_add(&o->err, c->err.buf + err0, c->err.len - err0);
+        o->exit_code = status;
+    } else {
+        sb_addf(&o->out, "%s\n", c->name);
+        o->exit_code = 0;
+    }
+    if (c->auto_remove)
+        auto_remove(s, c, o);
+    return o->exit_code;
+}
+
 int run_start(struct store *s, struct container *c, bool attach,
               struct run_outcome *o)
 {
@@ -977,6 +1034,8 @@ int run_start(struct store *s, struct container *c, bool attach,
 
     int why = 0;
     char *resolved = look_path(c, c->path, cwd, &why);
+    if (!resolved && c->init)
+        return init_exec_fails(s, c, why, attach, o);
     if (!resolved) {
         struct sb m = SB_INIT;
         int code;
@@ -1076,6 +1135,9 @@ int run_start(struct store *s, struct container *c, bool attach,
             .out = c->tty ? &c->out : &c->out,
             .err = c->tty ? &c->out : &c->err,
             .explain = &o->explain,
+            .container = c,
+            .store = s,
+            .attached = attach,
         };
         status = userland_exec(&u, resolved, e, argv, c->args.n + 1);
         free(argv);

@@ -23,6 +23,7 @@ struct image;
 /* What the docker CLI sends for run/create (after parsing the flags). */
 struct run_request {
     const char *image_ref;      /* as typed */
+    bool pull_never;            /* --pull never: no pull, local images only */
     struct strlist entrypoint;  /* --entrypoint: null, or [X] ([""] too) */
     struct strlist cmd;         /* the words after the image, or null */
     struct strlist env;         /* --env-file then -e, as the CLI sends */
