@@ -3,7 +3,7 @@
 #   make run      build, then start docksim (installs missing build deps)
 #   make test     build, then run every test (installs missing build deps)
 #   make check    the suite under ASan+UBSan, then under valgrind
-#   make bench    parser benchmarks (bench/)
+#   make bench    parser and start-to-prompt benchmarks (bench/)
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 #
 # CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS belong to the user (GNU
@@ -41,13 +41,18 @@ APP_OBJS  := $(APP_SRCS:%.c=$(O)/%.o)
 TEST_BINS := $(patsubst %.c,$(O)/%,$(wildcard tests/unit/test_*.c))
 CONF_BIN  := $(O)/tests/conformance/conformance
 LINT_CONF := $(O)/tests/conformance/lint_conformance
+ENGINE_BIN := $(O)/tests/conformance/engine
 BENCH_BIN := $(O)/bench/bench_parse
 SIM_BIN   := $(O)/bench/bench_sim
+PTY_BIN   := $(O)/tests/pty/pty_shell
+START_BIN := $(O)/bench/bench_startup
+PTY_UTIL  := $(O)/tests/pty/ptyutil.o
 ALL_OBJS  := $(LIB_OBJS) $(APP_OBJS) $(TEST_BINS:=.o) $(CONF_BIN).o \
-             $(LINT_CONF).o $(BENCH_BIN).o $(SIM_BIN).o
+             $(LINT_CONF).o $(ENGINE_BIN).o $(BENCH_BIN).o $(SIM_BIN).o \
+             $(PTY_BIN).o $(START_BIN).o $(PTY_UTIL)
 
-.PHONY: all run test check bench install uninstall clean deps \
-        build-test run-tests lint
+.PHONY: all run test check bench bench-startup install uninstall clean \
+        deps build-test run-tests lint
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -57,8 +62,20 @@ $(O)/libdocksim.a: $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# A fast start (issue 5: <= 5 ms to the prompt; bench/README.md has the
+# numbers): readline and ncurses' tinfo come from their static archives
+# when the compiler finds them (no shared-library loading), and the
+# program is not a PIE (a PIE makes the loader relocate ~8,400 pointers
+# in docksim's tables at every start). STATIC_RL=0 PIE=1: the usual link.
+STATIC_RL ?= 1
+PIE       ?= 0
+RL_A       = $(if $(filter 1,$(STATIC_RL)),$(shell $(CC) -print-file-name=libreadline.a))
+TINFO_A    = $(if $(filter 1,$(STATIC_RL)),$(shell $(CC) -print-file-name=libtinfo.a))
+APP_LIBS   = $(if $(and $(filter /%,$(RL_A)),$(filter /%,$(TINFO_A))),$(RL_A) $(TINFO_A),$(RL_LIBS))
+APP_LINK   = $(if $(filter 0,$(PIE)),-no-pie)
+
 $(O)/$(PROG): $(APP_OBJS) $(O)/libdocksim.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJS) $(O)/libdocksim.a $(RL_LIBS) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) $(APP_LINK) -o $@ $(APP_OBJS) $(O)/libdocksim.a $(APP_LIBS) $(LDLIBS)
 
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(CM_LIBS) $(LDLIBS)
@@ -66,11 +83,15 @@ $(O)/tests/unit/%: $(O)/tests/unit/%.o $(O)/libdocksim.a
 $(CONF_BIN): $(CONF_BIN).o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
 
-$(LINT_CONF): $(LINT_CONF).o $(O)/libdocksim.a
+$(LINT_CONF) $(ENGINE_BIN): %: %.o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
 
 $(BENCH_BIN) $(SIM_BIN): %: %.o $(O)/libdocksim.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libdocksim.a $(LDLIBS)
+
+# the shell in a pseudo-terminal (test) and its start-to-prompt time (bench)
+$(PTY_BIN) $(START_BIN): %: %.o $(PTY_UTIL)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
@@ -91,13 +112,16 @@ test: deps
 	@$(MAKE) --no-print-directory build-test
 	@$(MAKE) --no-print-directory run-tests
 
-build-test: $(O)/$(PROG) $(TEST_BINS) $(CONF_BIN) $(LINT_CONF) $(BENCH_BIN) $(SIM_BIN)
+build-test: $(O)/$(PROG) $(TEST_BINS) $(CONF_BIN) $(PTY_BIN) $(LINT_CONF) $(ENGINE_BIN) $(BENCH_BIN) $(SIM_BIN)
 
 run-tests:
 	@set -e; for t in $(TEST_BINS); do $(VALGRIND) $$t; done
 	@$(VALGRIND) $(CONF_BIN) $(CORPUS)
 	@$(VALGRIND) $(LINT_CONF) $(CORPUS)
+	@$(VALGRIND) $(ENGINE_BIN) $(CORPUS)
 	@VALGRIND="$(VALGRIND)" tests/golden/run.sh $(O)/$(PROG)
+	@$(VALGRIND) $(O)/$(PROG) lessons check --dir lessons
+	@VALGRIND="$(VALGRIND)" $(PTY_BIN) $(O)/$(PROG)
 
 # The full gate: sanitizers, then valgrind on a plain build.
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -109,9 +133,13 @@ check:
 	@$(MAKE) --no-print-directory O=build-vg build-test
 	$(MAKE) --no-print-directory O=build-vg VALGRIND='$(VG_FLAGS)' run-tests
 
-bench: $(BENCH_BIN) $(SIM_BIN)
+bench: $(BENCH_BIN) $(SIM_BIN) $(START_BIN) $(O)/$(PROG)
 	bench/run.sh $(BENCH_BIN) $(CORPUS)
 	$(SIM_BIN)
+	$(START_BIN) $(O)/$(PROG)
+
+bench-startup: $(START_BIN) $(O)/$(PROG)
+	$(START_BIN) $(O)/$(PROG)
 
 install: $(O)/$(PROG)
 	install -d '$(DESTDIR)$(BINDIR)'

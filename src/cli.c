@@ -22,6 +22,8 @@ const struct cli_cmd cli_cmds[] = {
       "read a Dockerfile as BuildKit does and list its instructions" },
     { "lint", cli_lint, "docksim lint [OPTIONS] [FILE|-]",
       "BuildKit's build checks, as docker build --check prints them" },
+    { "lessons", cli_lessons, "docksim lessons check|list|paths",
+      "validate the lessons (check), list them, or the paths checks use" },
 };
 const size_t cli_n_cmds = ARRAY_LEN(cli_cmds);
 
@@ -31,31 +33,34 @@ static void print_help(FILE *f)
             "docksim %s: a teaching shell that shows exactly what Docker does "
             "with a\nDockerfile, and why. It never runs Docker or anything "
             "else on this machine.\n\n"
-            "usage: docksim [--context DIR] [-f DOCKERFILE] [-c LINE]... "
-            "[--json] [--echo]\n"
-            "               [--quiet] [SCRIPT|-]\n"
+            "usage: docksim [OPTIONS]              the shell (stdin a "
+            "terminal)\n"
+            "       docksim [OPTIONS] SCRIPT|-     lines as if typed, no "
+            "prompt\n"
+            "       docksim --demo FILE            a classroom demo\n"
             "       docksim COMMAND [ARGS]\n"
             "       docksim --help | --version\n\n"
-            "Without a COMMAND, docksim reads lines as if typed at its "
-            "prompt (from SCRIPT,\nstandard input, or -c): Dockerfile "
-            "lines build up the session's Dockerfile,\n`docker ...` lines "
-            "run simulated docker build/run/create/start/ps/images/\n"
-            "inspect/history/logs/rm/rmi/tag.\n\n"
-            "commands:\n",
+            "At the docksim> prompt and in scripts, Dockerfile lines build "
+            "up the session's\nDockerfile, `docker ...` lines run simulated "
+            "docker build/run/create/start/\nstop/kill/ps/images/inspect/"
+            "history/logs/rm/rmi/tag, and : lines are docksim's\nown "
+            "commands (:help lists them).\n\n"
+            "options:\n",
             DOCKSIM_VERSION);
+    cli_options_help(f);
+    fprintf(f, "\ncommands:\n");
     for (size_t i = 0; i < cli_n_cmds; i++)
         fprintf(f, "  %-34s %s\n", cli_cmds[i].usage, cli_cmds[i].summary);
-    fprintf(f, "\nRun 'docksim COMMAND --help' for a command's options.\n"
+    fprintf(f, "\nHistory is kept in $DOCKSIM_HISTFILE, else "
+               "$XDG_STATE_HOME/docksim/history,\nelse "
+               "~/.local/state/docksim/history.\n"
+               "Run 'docksim COMMAND --help' for a command's options.\n"
                "Exit status: 0 ok (warnings allowed), 1 errors in the input, "
                "2 bad usage.\n");
 }
 
 int cli_main(int argc, char **argv, const struct cli_io *io)
 {
-    if (argc < 2 && isatty(fileno(io->in))) {
-        print_help(io->out);
-        return EXIT_OK;
-    }
     if (argc < 2)
         return cli_batch(argc, argv, io);
     const char *a = argv[1];
@@ -71,7 +76,7 @@ int cli_main(int argc, char **argv, const struct cli_io *io)
     for (size_t i = 0; i < cli_n_cmds; i++)
         if (strcmp(a, cli_cmds[i].name) == 0)
             return cli_cmds[i].fn(argc - 1, argv + 1, io);
-    /* options, a script file, or - : the batch front end */
+    /* options, a script file, or - : the shell's front end */
     if (a[0] == '-' || strchr(a, '/') || strchr(a, '.'))
         return cli_batch(argc, argv, io);
 

@@ -17,10 +17,20 @@ enum cli_exit {
     EXIT_USAGE = 2, /* bad command line */
 };
 
+struct line_editor_opts;
+struct line_source;
+
+/* The terminal's line editor, given by main.c (readline is linked into
+ * the program only). NULL in tests: lines are then read with getline. */
+struct cli_term {
+    struct line_source *(*open)(const struct line_editor_opts *o);
+};
+
 struct cli_io {
     FILE *out;
     FILE *err;
     FILE *in;
+    const struct cli_term *term; /* NULL: no line editor */
 };
 
 typedef int cli_cmd_fn(int argc, char **argv, const struct cli_io *io);
@@ -42,9 +52,19 @@ int cli_main(int argc, char **argv, const struct cli_io *io);
 int cli_parse(int argc, char **argv, const struct cli_io *io);
 /* The lint subcommand (cli_lint.c). */
 int cli_lint(int argc, char **argv, const struct cli_io *io);
+/* The lessons subcommand (cli_lessons.c). */
+int cli_lessons(int argc, char **argv, const struct cli_io *io);
 
-/* The batch front end (docksim [options] [SCRIPT|-]); argv[0] is docksim. */
+/*
+ * The shell (docksim [options] [SCRIPT|-]); argv[0] is docksim. With a
+ * terminal on stdin and no SCRIPT or -c it is interactive (line editor,
+ * banner, prompt); otherwise it reads the lines of SCRIPT / stdin / -c as
+ * a script. --demo FILE plays FILE (demo.h).
+ */
 int cli_batch(int argc, char **argv, const struct cli_io *io);
+
+/* The shell's options, one line each (for docksim --help). */
+void cli_options_help(FILE *f);
 
 /*
  * Read a whole file ("-" = io->in) into a malloc'd buffer (NUL-terminated;

@@ -26,6 +26,11 @@
 #include "unicode.h"
 #include "xmalloc.h"
 
+static void session_log_add(struct session_log *l, enum session_input_kind k,
+                            const char *text, size_t len, const char *path,
+                            unsigned mode);
+static void session_log_release(struct session_log *l);
+
 void session_init(struct session *s)
 {
     memset(s, 0, sizeof(*s));
@@ -43,6 +48,7 @@ void session_release(struct session *s)
     }
     free(s->files);
     free(s->context_dir);
+    session_log_release(&s->log);
     memset(s, 0, sizeof(*s));
 }
 
@@ -123,6 +129,7 @@ bool session_dockerfile_open(const struct session *s)
 
 void session_set_dockerfile(struct session *s, const char *text, size_t len)
 {
+    session_log_add(&s->log, SESSION_INPUT_DOCKERFILE, text, len, NULL, 0);
     sb_reset(&s->dockerfile);
     sb_add(&s->dockerfile, text, len);
     if (len && text[len - 1] != '\n')
@@ -780,6 +787,7 @@ static void do_run(struct session *s, struct arena *a,
         run_request_release(&rq);
         return;
     }
+    rq.pull_never = pull && strcmp(pull, "never") == 0;
     const char *restart = dparsed_get(p, "restart");
     if (rq.auto_remove && restart && strcmp(restart, "no") != 0 &&
         strcmp(restart, "") != 0) {
@@ -995,6 +1003,10 @@ static void do_ps(struct session *s, const struct dparsed *p,
         } else {
             sb_adds(&st, "Created");
         }
+        const char *health = lifecycle_health(c);
+        if (health && c->status == CS_RUNNING)
+            sb_addf(&st, " (%s%s)", strcmp(health, "starting") == 0
+                                        ? "health: " : "", health);
         const char *row[] = { id.buf, c->image_ref, cmd.buf, when.buf,
                               st.buf, "", c->name };
         tab_row(&t, row);
@@ -1244,7 +1256,12 @@ static void container_inspect_json(struct sb *o, const struct container *c)
         store_format_time(o, c->finished_at);
     else
         sb_adds(o, "0001-01-01T00:00:00Z");
-    sb_adds(o, "\"\n        },\n");
+    sb_addch(o, '"');
+    if (lifecycle_health(c)) {
+        sb_adds(o, ",\n");
+        lifecycle_health_json(o, c, "            ");
+    }
+    sb_adds(o, "\n        },\n");
     sb_addf(o, "        \"Image\": \"%s\",\n", c->image->id);
     sb_addf(o, "        \"Name\": \"/%s\",\n", c->name);
     sb_adds(o, "        \"RestartCount\": 0,\n"
@@ -1439,6 +1456,8 @@ static void docker_line(struct session *s, const char *line,
         return;
     }
     const char *name = canonical(cmd);
+    /* simulated time has passed: running containers catch up first */
+    lifecycle_advance_all(&s->store);
     if (strcmp(name, "build") == 0)
         do_build(s, &a, &p, r);
     else if (strcmp(name, "run") == 0)
@@ -1572,6 +1591,7 @@ static bool is_directive(const char *t)
 
 void session_line(struct session *s, const char *line, struct line_result *r)
 {
+    session_log_add(&s->log, SESSION_INPUT_LINE, line, strlen(line), NULL, 0);
     const char *t = line;
     while (*t == ' ' || *t == '\t')
         t++;
@@ -1642,4 +1662,98 @@ void session_line(struct session *s, const char *line, struct line_result *r)
                      "a docker command.\n",
             word.buf);
     sb_release(&word);
+}
+
+/* ==================================================================== */
+/* Build-context files typed in the shell (:file)                       */
+/* ==================================================================== */
+
+void session_add_file(struct session *s, const char *path, const char *data,
+                      size_t len, unsigned mode)
+{
+    session_log_add(&s->log, SESSION_INPUT_FILE, data, len, path, mode);
+    for (size_t i = 0; i < s->n_files; i++)
+        if (strcmp(s->files[i].path, path) == 0) {
+            free((char *)s->files[i].data);
+            s->files[i].data = xmemdup0(data, len);
+            s->files[i].len = len;
+            s->files[i].mode = mode;
+            return;
+        }
+    s->files = xreallocarray(s->files, s->n_files + 1, sizeof(*s->files));
+    struct build_file *f = &s->files[s->n_files++];
+    memset(f, 0, sizeof(*f));
+    f->path = xstrdup(path);
+    f->data = xmemdup0(data, len);
+    f->len = len;
+    f->mode = mode;
+}
+
+bool session_has_file(const struct session *s, const char *path)
+{
+    for (size_t i = 0; i < s->n_files; i++)
+        if (strcmp(s->files[i].path, path) == 0)
+            return true;
+    return false;
+}
+
+/* ==================================================================== */
+/* The input log and session_clone (lessons)                            */
+/* ==================================================================== */
+
+static void session_log_add(struct session_log *l, enum session_input_kind k,
+                            const char *text, size_t len, const char *path,
+                            unsigned mode)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+    }
+    struct session_input *in = &l->v[l->n++];
+    in->kind = k;
+    in->text = xmemdup0(text, len);
+    in->len = len;
+    in->path = path ? xstrdup(path) : NULL;
+    in->mode = mode;
+}
+
+static void session_log_release(struct session_log *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].text);
+        free(l->v[i].path);
+    }
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+void session_clone(const struct session *src, struct session *dst,
+                   session_replay_fn *each, void *ctx)
+{
+    session_init(dst);
+    dst->host_env = src->host_env;
+    dst->host_ctx = src->host_ctx;
+    dst->no_teaching_warnings = src->no_teaching_warnings;
+    if (src->context_dir)
+        dst->context_dir = xstrdup(src->context_dir);
+    for (size_t i = 0; i < src->log.n; i++) {
+        const struct session_input *in = &src->log.v[i];
+        switch (in->kind) {
+        case SESSION_INPUT_LINE: {
+            struct line_result r;
+            line_result_init(&r);
+            session_line(dst, in->text, &r);
+            if (each)
+                each(ctx, in->text, &r);
+            line_result_release(&r);
+            break;
+        }
+        case SESSION_INPUT_DOCKERFILE:
+            session_set_dockerfile(dst, in->text, in->len);
+            break;
+        case SESSION_INPUT_FILE:
+            session_add_file(dst, in->path, in->text, in->len, in->mode);
+            break;
+        }
+    }
 }

@@ -20,6 +20,32 @@
 
 struct container;
 
+/*
+ * The session's input log: every call that can change the session
+ * (session_line, session_set_dockerfile, session_add_file), in order, so
+ * session_clone can rebuild an identical session by replaying it. The
+ * simulation is deterministic, so a replay gives the same ids, clock and
+ * outputs. Owned by the session.
+ */
+enum session_input_kind {
+    SESSION_INPUT_LINE,        /* session_line(text) */
+    SESSION_INPUT_DOCKERFILE,  /* session_set_dockerfile(text, len) */
+    SESSION_INPUT_FILE,        /* session_add_file(path, text, len, mode) */
+};
+
+struct session_input {
+    enum session_input_kind kind;
+    char *text;                /* the line, Dockerfile or file content */
+    size_t len;
+    char *path;                /* SESSION_INPUT_FILE: the file's path */
+    unsigned mode;
+};
+
+struct session_log {
+    struct session_input *v;
+    size_t n, cap;
+};
+
 /* Host environment lookup for $VAR in typed lines and `-e VAR`. */
 typedef bool session_env_fn(void *ctx, const char *name, const char **value);
 
@@ -32,6 +58,10 @@ struct session {
     char *context_dir;             /* docksim --context DIR, or NULL */
     session_env_fn *host_env;      /* NULL: nothing is set on the host */
     void *host_ctx;
+    bool no_teaching_warnings;     /* :set warnings off: docksim's own
+                                      teaching warnings are not raised
+                                      (BuildKit's build checks still are) */
+    struct session_log log;        /* every input, for session_clone */
 };
 
 void session_init(struct session *s);
@@ -84,5 +114,27 @@ bool session_dockerfile_open(const struct session *s);
 
 /* Load a Dockerfile from text (replaces the current one). */
 void session_set_dockerfile(struct session *s, const char *text, size_t len);
+
+/*
+ * Add a file to the session's build context (the shell's :file NAME),
+ * replacing one with the same path. path is relative to the context
+ * root; data[0..len) is copied; mode holds the permission bits (0644).
+ */
+void session_add_file(struct session *s, const char *path, const char *data,
+                      size_t len, unsigned mode);
+bool session_has_file(const struct session *s, const char *path);
+
+/*
+ * A copy of src made by replaying its input log into dst (which must not
+ * be initialised; release it with session_release). dst gets src's host
+ * settings (host_env, context_dir, no_teaching_warnings) and its own log.
+ * If each is not NULL it is called after every replayed session_line
+ * with the line and its result (lessons use it to find the last
+ * `docker run`). src is not changed.
+ */
+typedef void session_replay_fn(void *ctx, const char *line,
+                               const struct line_result *r);
+void session_clone(const struct session *src, struct session *dst,
+                   session_replay_fn *each, void *ctx);
 
 #endif /* SESSION_H */

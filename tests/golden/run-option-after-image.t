@@ -14,7 +14,9 @@ docker run --rm x
 docker ps -a
 === stdout
 docksim> FROM alpine
+| line 1: FROM: a new stage from alpine (build time, no layer)
 docksim> CMD ["echo", "hi"]
+| line 2: CMD: exec form, default command ["echo", "hi"] (container start, no layer)
 docksim> docker build -q -t x .
 | why:
 |   1. (line 2) CMD in exec form is stored as ["echo", "hi"], exactly as written (no shell, no variable expansion).

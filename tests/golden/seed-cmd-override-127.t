@@ -18,7 +18,9 @@ docker history my-image
 === stdout
 docksim> # The blog post's CMD example.
 docksim> FROM ubuntu:latest
+| line 1: FROM: a new stage from ubuntu:latest (build time, no layer)
 docksim> CMD ["echo", "Hello, World!"]
+| line 2: CMD: exec form, default command ["echo", "Hello, World!"] (container start, no layer)
 docksim> docker build -t my-image .
 | why:
 |   1. (line 2) CMD in exec form is stored as ["echo", "Hello, World!"], exactly as written (no shell, no variable expansion).

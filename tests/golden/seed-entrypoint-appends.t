@@ -15,7 +15,9 @@ docker run --entrypoint echo my-image Bye
 === stdout
 docksim> # The blog post's ENTRYPOINT example: arguments are appended.
 docksim> FROM ubuntu:latest
+| line 1: FROM: a new stage from ubuntu:latest (build time, no layer)
 docksim> ENTRYPOINT ["echo", "Hello, World!"]
+| line 2: ENTRYPOINT: exec form, CMD and run arguments are appended; program ["echo", "Hello, World!"] (container start, no layer)
 docksim> docker build -t my-image .
 | why:
 |   1. (line 2) ENTRYPOINT resets the CMD inherited from the base image (["/bin/bash"] was dropped). Only a CMD written in this stage survives an ENTRYPOINT.
