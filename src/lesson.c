@@ -376,8 +376,10 @@ static const char *block_text(struct lp *p, const struct block *b)
     return r;
 }
 
-/* Input lines: the inline value then each continuation line (dedented);
- * blank and comment lines are skipped. */
+/* Input lines: the inline value then each continuation line (dedented),
+ * kept as typed: a '#' line or a blank line can be part of a heredoc
+ * (and is harmless narration otherwise); blank lines at the end (before
+ * the next key) are dropped. */
 static size_t block_inputs(struct lp *p, const struct block *b,
                            struct lesson_input **out)
 {
@@ -389,12 +391,13 @@ static size_t block_inputs(struct lp *p, const struct block *b,
         v[n].text = b->value;
         v[n++].line = b->line;
     }
-    for (size_t i = 0; i < b->n_cont; i++) {
+    size_t last = b->n_cont;
+    while (last > 0 && is_blank(cont_line(p, b, last - 1, ind)))
+        last--;
+    for (size_t i = 0; i < last; i++) {
         const char *s = cont_line(p, b, i, ind);
-        if (is_blank(s) || s[indent_of(s)] == '#')
-            continue;
         v = agrow(p->a, v, n, &cap, sizeof(*v));
-        v[n].text = arena_strdup(p->a, s);
+        v[n].text = arena_strdup(p->a, is_blank(s) ? "" : s);
         v[n++].line = b->cont[i];
     }
     *out = v;

@@ -94,7 +94,7 @@ static const char full_lesson[] =
     "hint: Second hint\n"                            /* 38 */
     "solution:\n"                                    /* 39 */
     "  CMD [\"echo\", \"hi\"]\n"                     /* 40 */
-    "  # skipped\n"                                  /* 41 */
+    "  # kept\n"                                     /* 41 */
     "  docker run greeter\n"                         /* 42 */
     "feedback:\n"                                    /* 43 */
     "  # about shell form\n"                         /* 44 */
@@ -172,11 +172,14 @@ static void test_lesson_parses_every_part(void **state)
     assert_int_equal(st->n_hints, 2);
     assert_string_equal(st->hints[0], "First hint\ncontinued.");
     assert_string_equal(st->hints[1], "Second hint");
-    assert_int_equal(st->n_solution, 2);
+    /* a '#' line is input too: narration, or a heredoc's content */
+    assert_int_equal(st->n_solution, 3);
     assert_string_equal(st->solution[0].text, "CMD [\"echo\", \"hi\"]");
     assert_int_equal(st->solution[0].line, 40);
-    assert_string_equal(st->solution[1].text, "docker run greeter");
-    assert_int_equal(st->solution[1].line, 42);
+    assert_string_equal(st->solution[1].text, "# kept");
+    assert_int_equal(st->solution[1].line, 41);
+    assert_string_equal(st->solution[2].text, "docker run greeter");
+    assert_int_equal(st->solution[2].line, 42);
     assert_int_equal(st->n_rules, 2);
     assert_string_equal(st->rules[0].when.desc, "about shell form");
     assert_string_equal(st->rules[0].say, "Shell form\non two lines.");
@@ -196,6 +199,35 @@ static void test_lesson_parses_every_part(void **state)
     assert_string_equal(l.finish, "Done.");
     assert_int_equal(lesson_step_index(&l, "one"), 0);
     assert_int_equal(lesson_step_index(&l, "two"), -1);
+    lesson_release(&l);
+}
+
+/* A heredoc in a solution keeps its '#!' line and its blank lines. */
+static void test_lesson_solution_heredoc_verbatim(void **state)
+{
+    (void)state;
+    struct lesson l;
+    char *got = parse_errors(HEADER "[step a]\ntitle: A\ntext: x\ngoal:\n"
+                                    "  # d\n  state image.cmd.form = exec\n"
+                                    "solution:\n"
+                                    "  COPY <<'EOF' /s.sh\n"
+                                    "  #!/bin/sh\n"
+                                    "\n"
+                                    "  exec \"$@\"\n"
+                                    "  EOF\n"
+                                    "  CMD [\"x\"]\n"
+                                    "\n"
+                                    "\n",
+                             &l);
+    assert_string_equal(got, "");
+    free(got);
+    assert_int_equal(l.n_steps, 1);
+    const struct lesson_step *st = &l.steps[0];
+    assert_int_equal(st->n_solution, 6); /* trailing blank lines dropped */
+    assert_string_equal(st->solution[1].text, "#!/bin/sh");
+    assert_string_equal(st->solution[2].text, "");
+    assert_string_equal(st->solution[3].text, "exec \"$@\"");
+    assert_string_equal(st->solution[5].text, "CMD [\"x\"]");
     lesson_release(&l);
 }
 
@@ -804,6 +836,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lesson_parses_every_part),
+        cmocka_unit_test(test_lesson_solution_heredoc_verbatim),
         cmocka_unit_test(test_lesson_default_image_is_app),
         cmocka_unit_test(test_lesson_header_errors),
         cmocka_unit_test(test_lesson_section_errors),
