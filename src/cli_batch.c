@@ -21,7 +21,9 @@
 #include "complete.h"
 #include "demo.h"
 #include "histfile.h"
+#include "lesson.h"
 #include "line_input.h"
+#include "progress.h"
 #include "repl.h"
 #include "xmalloc.h"
 
@@ -37,6 +39,8 @@ enum opt_id {
     OPT_PLAIN,
     OPT_DEMO,
     OPT_DELAY,
+    OPT_LESSONS,
+    OPT_PROGRESS,
 };
 
 /* THE option table: parsing and the usage text both read it. */
@@ -63,6 +67,10 @@ static const struct {
       "ASCII only, words instead of symbols, no colour" },
     { OPT_DEMO, "--demo", "FILE", "play FILE for a classroom (:help demo)" },
     { OPT_DELAY, "--delay", "MS", "--demo typing speed: MS a character (35)" },
+    { OPT_LESSONS, "--lessons", "DIR",
+      "the lessons directory (default: $DOCKSIM_LESSONS, ./lessons)" },
+    { OPT_PROGRESS, "--progress", "FILE",
+      "lesson progress (default $XDG_STATE_HOME/docksim/progress)" },
 };
 
 void cli_options_help(FILE *f)
@@ -134,7 +142,7 @@ static size_t complete_cb(void *ctx, const char *line, size_t end,
 }
 
 struct parsed {
-    const char *script, *dockerfile, *context, *demo;
+    const char *script, *dockerfile, *context, *demo, *lessons, *progress;
     char **cmds;
     size_t n_cmds;
     bool echo, bail, quiet, json, plain;
@@ -222,6 +230,12 @@ static int parse_args(int argc, char **argv, struct parsed *pa,
         case OPT_DEMO:
             pa->demo = val;
             break;
+        case OPT_LESSONS:
+            pa->lessons = val;
+            break;
+        case OPT_PROGRESS:
+            pa->progress = val;
+            break;
         case OPT_DELAY: {
             char *end = NULL;
             long d = strtol(val, &end, 10);
@@ -294,6 +308,12 @@ int cli_batch(int argc, char **argv, const struct cli_io *io)
     if (interactive)
         hist_path = histfile_default_path(hist_env, NULL, &hist_default);
 
+    /* lessons: found now, loaded when a lesson command needs them */
+    char *lessons_dir = pa.lessons ? xstrdup(pa.lessons)
+                                   : lesson_default_dir(env_get);
+    char *progress_path = pa.progress ? xstrdup(pa.progress)
+                                      : progress_default_path(env_get);
+
     struct repl_opts ro;
     memset(&ro, 0, sizeof(ro));
     ro.interactive = interactive;
@@ -307,6 +327,8 @@ int cli_batch(int argc, char **argv, const struct cli_io *io)
     ro.context_dir = pa.context;
     ro.host_env = real_env;
     ro.hist_path = hist_path;
+    ro.lessons_dir = lessons_dir;
+    ro.progress_path = progress_path;
     struct repl r;
     repl_init(&r, &ro, io->out, io->err);
 
@@ -386,6 +408,8 @@ int cli_batch(int argc, char **argv, const struct cli_io *io)
     histfile_release(&hist);
 out:
     repl_release(&r);
+    free(lessons_dir);
+    free(progress_path);
     free(hist_path);
     free(pa.cmds);
     return rc;

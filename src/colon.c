@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "render.h"
 #include "repl.h"
+#include "repl_lesson.h"
 #include "run.h"
 #include "sb.h"
 #include "xmalloc.h"
@@ -39,6 +40,54 @@ const struct colon_cmd colon_cmds[] = {
       "  :help pid1            a concept (the overview lists them)\n"
       "  :help :undo           one of these : commands\n",
       cmd_help },
+    { "lessons", NULL, "", CARG_NONE,
+      "the lessons, and what you have done in each",
+      "Each lesson is marked todo, done, or updated (it changed since you\n"
+      "did it: redo it?). :lesson ID starts one.\n",
+      repl_lesson_cmd_lessons },
+    { "lesson", NULL, "[ID]", CARG_LESSON,
+      "start a lesson, or go on where you left it",
+      "  :lesson dockerfile-basics  start the first lesson (Tab completes\n"
+      "                             the ids; :lessons lists them)\n"
+      "  :lesson                    go on with the lesson you left\n"
+      "A lesson starts from a fresh session. Each step gives a task and a\n"
+      "checklist that docksim checks after every line that changes\n"
+      "something; lines the lesson does not use are refused (:sandbox\n"
+      "leaves the lesson). Your progress is saved (:progress).\n",
+      repl_lesson_cmd_lesson },
+    { "intro", NULL, "", CARG_NONE, "the lesson's introduction again", NULL,
+      repl_lesson_cmd_intro },
+    { "goal", NULL, "", CARG_NONE, "the step's task and its checklist",
+      NULL, repl_lesson_cmd_goal },
+    { "check", NULL, "", CARG_NONE,
+      "check the step now, with what each check found",
+      "Checks run by themselves after every input that changes something;\n"
+      ":check also shows the value each unmet check found, and the tip for\n"
+      "a known mistake even if it was shown before.\n",
+      repl_lesson_cmd_check },
+    { "hint", NULL, "", CARG_NONE, "the step's next hint", NULL,
+      repl_lesson_cmd_hint },
+    { "solution", NULL, "", CARG_NONE,
+      "the step's solution (asks first; progress notes it)", NULL,
+      repl_lesson_cmd_solution },
+    { "next", NULL, "", CARG_NONE, "on to the next step, once this one is "
+                                   "solved",
+      NULL, repl_lesson_cmd_next },
+    { "prev", NULL, "", CARG_NONE,
+      "back to the step before, as it was when it began", NULL,
+      repl_lesson_cmd_prev },
+    { "sandbox", NULL, "", CARG_NONE,
+      "leave the lesson; the session stays as it is", NULL,
+      repl_lesson_cmd_sandbox },
+    { "progress", NULL, "[export|reset [ID]]", CARG_PROGRESS,
+      "what you have done in the lessons",
+      "  :progress               a summary, and where the file is\n"
+      "  :progress export        the file's text, to copy to another machine\n"
+      "  :progress reset         forget everything (asks first)\n"
+      "  :progress reset ID      forget one lesson (asks first)\n"
+      "docksim --progress FILE keeps it elsewhere (default:\n"
+      "$XDG_STATE_HOME/docksim/progress or ~/.local/state/docksim/progress).\n",
+      repl_lesson_cmd_progress },
     { "dockerfile", "d", "", CARG_NONE,
       "the session's Dockerfile, with line numbers", NULL, cmd_dockerfile },
     { "state", NULL, "", CARG_NONE,
@@ -325,7 +374,10 @@ static const char *step_label(const struct step *st, struct sb *tmp)
         sb_adds(tmp, ":new");
         break;
     case STEP_RESET:
-        sb_adds(tmp, ":reset");
+        sb_adds(tmp, st->name ? st->name : ":reset");
+        break;
+    case STEP_LESSON:
+        sb_addf(tmp, ":lesson %s", st->name);
         break;
     }
     return tmp->buf;
@@ -477,6 +529,7 @@ static int cmd_state(struct repl *r, const char *args)
     size_t undoable = r->log.n - r->n_base;
     sb_addf(&o, "%sUndo%s: %zu step%s (:undo), %zu to redo (:redo)\n", t_on,
             t_off, undoable, undoable == 1 ? "" : "s", r->redo.n);
+    repl_lesson_state(r, &o);
     print_sb(r, &o);
     sb_release(&o);
     return 0;
@@ -578,7 +631,8 @@ static int cmd_undo(struct repl *r, const char *args)
 {
     (void)args;
     if (r->log.n <= r->n_base) {
-        repl_printf(r, "Nothing to undo.\n");
+        const char *m = repl_lesson_undo_floor(r);
+        repl_printf(r, "%s\n", m ? m : "Nothing to undo.");
         return 0;
     }
     struct step st = r->log.v[--r->log.n];
@@ -630,6 +684,8 @@ static int reset_answer(struct repl *r, bool yes)
 static int cmd_reset(struct repl *r, const char *args)
 {
     (void)args;
+    if (repl_lesson_reset(r))
+        return 0;
     repl_ask(r, "Reset everything (Dockerfile, files, images, containers)? "
                 "[y/N] ",
              reset_answer);

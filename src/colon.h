@@ -24,6 +24,8 @@ enum colon_arg {
     CARG_EXPLAIN, /* last, a line number, or a line */
     CARG_SETTING, /* a :set name, then its value */
     CARG_CTXFILE, /* a build-context file name */
+    CARG_LESSON,  /* a lesson id */
+    CARG_PROGRESS, /* a :progress word (export, reset), then a lesson id */
 };
 
 /* 0: done; 1: failed (counts for --bail and the exit status). */

@@ -18,6 +18,7 @@
 #include "instr_table.h"
 #include "parser.h"
 #include "repl.h"
+#include "repl_lesson.h"
 #include "run.h"
 #include "sb.h"
 #include "xmalloc.h"
@@ -378,6 +379,11 @@ static void add_topic(void *ctx, const char *name)
         offer(c, name);
 }
 
+static void add_word(void *ctx, const char *word)
+{
+    offer(ctx, word);
+}
+
 static void colon_words(struct cands *c, struct repl *r, char **w, size_t n)
 {
     struct sb why = SB_INIT;
@@ -430,6 +436,18 @@ static void colon_words(struct cands *c, struct repl *r, char **w, size_t n)
     case CARG_CTXFILE:
         if (n == 1)
             offer_ctx_files(c, r);
+        break;
+    case CARG_LESSON:
+        if (n == 1)
+            repl_lesson_each_id(r, add_word, c);
+        break;
+    case CARG_PROGRESS:
+        if (n == 1) {
+            for (size_t i = 0; repl_lesson_progress_word(i); i++)
+                offer(c, repl_lesson_progress_word(i));
+        } else if (n == 2 && strcmp(w[1], "reset") == 0) {
+            repl_lesson_each_id(r, add_word, c);
+        }
         break;
     }
 }

@@ -3,9 +3,10 @@
  * hands readline's buffer to complete_line). Candidates come from the
  * tables that define things: instr_table (keywords, flags),
  * dcli_commands (docker commands, flags), colon_cmds and colon_settings
- * (: commands and their arguments), help topics, the catalogue and the
- * session (image, stage, container and build-context file names), and
- * the directory listing for :load/:save.
+ * (: commands and their arguments), help topics, lesson ids (the
+ * lesson library), the catalogue and the session (image, stage,
+ * container and build-context file names), and the directory listing
+ * for :load/:save.
  */
 #ifndef COMPLETE_H
 #define COMPLETE_H

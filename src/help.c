@@ -139,16 +139,25 @@ const struct help_concept help_concepts[] = {
       NULL },
     { "lessons", "lesson learn tutorial start",
       "Lessons",
-      "Guided lessons (goals, hints, checks) are coming to docksim soon.\n"
-      "Until then, a first session to try, one line at a time:\n"
+      "Lessons teach Docker one step at a time. Each step gives a task and a\n"
+      "checklist; docksim ticks it off ([x] done, [ ] not yet) after every\n"
+      "line that changes something, and says so when it recognises a\n"
+      "mistake. Start with the first one:\n"
       "\n"
-      "  FROM alpine\n"
-      "  CMD [\"echo\", \"hello\"]\n"
-      "  docker build -t hello .\n"
-      "  docker run hello\n"
-      "  docker run hello echo bye       (run arguments replace CMD)\n"
-      "  :explain last\n"
-      "  :state\n",
+      "  :lesson dockerfile-basics\n"
+      "\n"
+      "  :lessons        the lessons, and what you have done in each\n"
+      "  :lesson [ID]    start one, or go on where you left it\n"
+      "  :goal, :intro   the step's task and checklist; the lesson's introduction\n"
+      "  :check          check now, with what each check found\n"
+      "  :hint           the next hint; :solution shows the answer (asks)\n"
+      "  :next, :prev    the next step (once solved), the step before\n"
+      "  :undo, :reset   take back the last input; start the step again\n"
+      "  :sandbox        leave the lesson and keep the session\n"
+      "  :progress       what you have done (export, reset)\n"
+      "\n"
+      "In a lesson, only the lines it teaches work. Progress is saved in\n"
+      "$XDG_STATE_HOME/docksim/progress (docksim --progress FILE elsewhere).\n",
       NULL },
     { "output", "color colour plain accessibility no_color",
       "Colour and plain output",
@@ -308,7 +317,10 @@ void help_overview(struct sb *out)
         const struct colon_cmd *c = &colon_cmds[i];
         struct sb u = SB_INIT;
         sb_addf(&u, ":%s%s%s", c->name, *c->usage ? " " : "", c->usage);
-        sb_addf(out, "  %-22s %s\n", u.buf, c->summary);
+        if (u.len > 22) /* too long for the column: the summary below */
+            sb_addf(out, "  %s\n  %-22s %s\n", u.buf, "", c->summary);
+        else
+            sb_addf(out, "  %-22s %s\n", u.buf, c->summary);
         sb_release(&u);
     }
     sb_adds(out, "\nHelp topics: :help INSTRUCTION (:help COPY), :help docker "

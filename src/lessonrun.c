@@ -142,3 +142,18 @@ int lesson_run_next(struct lesson_run *lr, struct progress *p)
         lesson_run_save_position(lr, p);
     return 0;
 }
+
+int lesson_run_prev(struct lesson_run *lr, struct progress *p)
+{
+    if (lr->step == 0)
+        return -1;
+    enter_step(lr, lr->step - 1);
+    if (p)
+        lesson_run_save_position(lr, p);
+    return 0;
+}
+
+void lesson_run_goto(struct lesson_run *lr, size_t step)
+{
+    enter_step(lr, step < lr->l->n_steps ? step : lr->l->n_steps);
+}

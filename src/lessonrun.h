@@ -14,6 +14,7 @@
  *   lesson_run_hint(&lr, &num);              // :hint
  *   lesson_run_solution(&lr, &n);            // :solution (after confirming)
  *   lesson_run_next(&lr, &progress);         // :next once list.done
+ *   lesson_run_prev(&lr, &progress);         // :prev
  *
  * A lesson_run borrows its lesson; it owns nothing else.
  */
@@ -99,6 +100,19 @@ const struct lesson_input *lesson_run_solution(struct lesson_run *lr,
  * lesson_run_check did not find the step done (nothing changes).
  */
 int lesson_run_next(struct lesson_run *lr, struct progress *p);
+
+/*
+ * Go back one step (for :prev): the step before starts afresh (no hints
+ * shown, not done) and p (NULL: not recorded) gets the new position.
+ * Returns 0, or -1 at the first step (nothing changes).
+ */
+int lesson_run_prev(struct lesson_run *lr, struct progress *p);
+
+/*
+ * Put lr at step (0-based; l->n_steps: finished), fresh: no hints shown,
+ * not done. For rebuilding a step's start state with lesson_run_catch_up.
+ */
+void lesson_run_goto(struct lesson_run *lr, size_t step);
 
 /* Record the current position as p's `current` line. */
 void lesson_run_save_position(const struct lesson_run *lr,

@@ -14,6 +14,7 @@
 #include "dockerargs.h"
 #include "explain.h"
 #include "proc.h"
+#include "programs.h"
 #include "run.h"
 #include "session.h"
 #include "store.h"
@@ -23,8 +24,7 @@
 
 /* The daemon's default grace period on Linux (run-semantics.md §3.1). */
 #define STOP_DEFAULT_SECONDS 10
-/* How long docker wait / exec watch before giving the prompt back. */
-#define WATCH_SECONDS 3600
+#define WATCH_SECONDS LIFECYCLE_WATCH_SECONDS
 
 static struct pns *ns_of(const struct container *c)
 {
@@ -68,6 +68,60 @@ static void health_log(struct pns *ns, long long start, long long end, int code,
     l->output = xstrdup(output);
 }
 
+/*
+ * docker exec and the health probes run as the container's configured
+ * user (Config.User, root if empty), not as whoever PID 1 has become: an
+ * entrypoint that dropped privileges (postgres, redis) does not change
+ * them. Unknown names stay root (run.c refused them at the start).
+ */
+static void user_spec(struct pns *ns, const char *spec, struct proc *q)
+{
+    char *name = xstrdup(spec);
+    char *group = strchr(name, ':');
+    if (group)
+        *group++ = '\0';
+    unsigned uid = 0, gid = 0;
+    char *end;
+    unsigned long n = strtoul(name, &end, 10);
+    char *uname = NULL;
+    if (*name && !*end) {
+        uid = (unsigned)n;
+        uname = ufs_user_name(ns, uid);
+        unsigned u2;
+        if (!uname || !ufs_user_lookup(ns, uname, &u2, &gid, NULL, NULL))
+            gid = 0;
+    } else if (ufs_user_lookup(ns, name, &uid, &gid, NULL, NULL)) {
+        uname = xstrdup(name);
+    }
+    if (group) {
+        unsigned long g = strtoul(group, &end, 10);
+        if (*group && !*end)
+            gid = (unsigned)g;
+        else
+            ufs_group_lookup(ns, group, &gid);
+    }
+    q->uid = uid;
+    q->gid = gid;
+    free(q->groups);
+    q->groups = NULL;
+    q->n_groups = 0;
+    if (group || !uname) {
+        q->groups = xcalloc(1, sizeof(*q->groups));
+        q->groups[0] = gid;
+        q->n_groups = 1;
+    } else {
+        ufs_user_groups(ns, uname, gid, &q->groups, &q->n_groups);
+    }
+    free(uname);
+    free(name);
+}
+
+static void config_user(struct pns *ns, const struct container *c,
+                        struct proc *q)
+{
+    user_spec(ns, c->cfg.user && *c->cfg.user ? c->cfg.user : "root", q);
+}
+
 /* Run one probe now; returns its exit code (-1: timed out). */
 static int probe(struct store *s, struct container *c, struct sb *output)
 {
@@ -95,11 +149,7 @@ static int probe(struct store *s, struct container *c, struct sb *output)
     }
     struct proc *p = proc_new(ns, 0);
     p->exec_job = true;
-    struct proc *init = pns_init(ns);
-    if (init) {
-        p->uid = init->uid;
-        p->gid = init->gid;
-    }
+    config_user(ns, c, p);
     strlist_copy(&p->env, &c->process_env);
     free(p->cwd);
     p->cwd = xstrdup(c->cfg.working_dir && *c->cfg.working_dir
@@ -319,13 +369,60 @@ void lifecycle_pid1(const struct container *c, struct sb *out)
 /* docker stop                                                           */
 /* ===================================================================== */
 
+/* A process's command line for the explanations: its first 4 words. */
+static void describe_proc(const struct proc *p, struct sb *out)
+{
+    for (size_t i = 0; i < p->argv.n && i < 4; i++)
+        sb_addf(out, "%s%s", i ? " " : "", p->argv.v[i]);
+    if (p->argv.n > 4)
+        sb_adds(out, " ...");
+}
+
 static void describe_pid1(struct pns *ns, struct sb *out)
 {
     struct proc *p = pns_init(ns);
-    if (!p)
+    if (p)
+        describe_proc(p, out);
+}
+
+/*
+ * PID 1 dropped the stop signal: if it is a shell with children, they
+ * never got it either (a shell does not pass signals on), and the
+ * SIGKILL at the end ends them with the rest of the container: a trap in
+ * a child script never runs (run-semantics.md §3.3, the dash lab).
+ */
+static void explain_not_forwarded(struct pns *ns, struct proc *init, int sig,
+                                  struct explain_list *ex)
+{
+    if (!init->sh)
         return;
-    for (size_t i = 0; i < p->argv.n && i < 4; i++)
-        sb_addf(out, "%s%s", i ? " " : "", p->argv.v[i]);
+    struct proc *kids[16];
+    size_t n = pns_children(ns, init->pid, kids, ARRAY_LEN(kids));
+    struct proc *k = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (kids[i]->state == P_ZOMBIE)
+            continue;
+        if (!k || (kids[i]->disp[sig] == SIGD_CATCH &&
+                   k->disp[sig] != SIGD_CATCH))
+            k = kids[i];
+    }
+    if (!k)
+        return;
+    const char *sn = usig_name(sig) ? usig_name(sig) : "?";
+    struct sb who = SB_INIT;
+    describe_proc(k, &who);
+    if (k->disp[sig] == SIGD_CATCH)
+        explain_add(ex, "stop.shell-does-not-forward", 0,
+                    "The shell does not pass SIG%s on to its children: `%s` "
+                    "(PID %d) has a handler (a trap) for it, but never "
+                    "receives it, so its clean-up never runs.",
+                    sn, who.buf, k->pid);
+    else
+        explain_add(ex, "stop.shell-does-not-forward", 0,
+                    "The shell does not pass SIG%s on to its children: `%s` "
+                    "(PID %d) never receives it either.",
+                    sn, who.buf, k->pid);
+    sb_release(&who);
 }
 
 int lifecycle_stop(struct store *s, struct container *c, const char *signal,
@@ -343,9 +440,9 @@ int lifecycle_stop(struct store *s, struct container *c, const char *signal,
                 signame);
         return -1;
     }
-    int grace = timeout >= 0          ? timeout
-                : c->stop_timeout >= 0 ? c->stop_timeout
-                                       : STOP_DEFAULT_SECONDS;
+    int grace = timeout != LIFECYCLE_TIMEOUT_UNSET ? timeout
+                : c->stop_timeout_set              ? c->stop_timeout
+                                                   : STOP_DEFAULT_SECONDS;
     lifecycle_advance(s, c, ex);
     if (c->status != CS_RUNNING)
         return 0;
@@ -398,31 +495,101 @@ int lifecycle_stop(struct store *s, struct container *c, const char *signal,
                     "handler for it.",
                     sn, who.buf);
     }
+    /* --init: tini passes the signal to its direct child only; a
+     * handler further down never runs if that child dies of it */
+    struct proc *beyond = NULL;
+    if (init->native && strcmp(init->native->name, "docker-init") == 0 &&
+        sig != 9)
+        for (size_t i = 0; i < ns->n_procs && !beyond; i++) {
+            struct proc *q = ns->procs[i];
+            if (q != init && q->ppid != init->pid && q->state != P_ZOMBIE &&
+                !q->exec_job && q->disp[sig] == SIGD_CATCH)
+                beyond = q;
+        }
+    int beyond_pid = beyond ? beyond->pid : 0;
+    struct sb beyond_who = SB_INIT;
+    if (beyond)
+        describe_proc(beyond, &beyond_who);
     proc_signal(ns, init, sig, true);
-    long long deadline = grace < 0 ? start + 3600000LL : start + grace * 1000LL;
+    long long deadline = grace < 0 ? start + WATCH_SECONDS * 1000LL
+                                   : start + grace * 1000LL;
     pns_run(ns, deadline);
+    if (!ns->exited && grace < 0) {
+        /* a negative timeout: the daemon waits without end; the user
+         * gives up (Ctrl-C) after the watch */
+        explain_add(ex, "stop.waits-forever", 0,
+                    "A negative timeout makes Docker wait for PID 1 without "
+                    "end, with no SIGKILL. `%s` did not stop within %d "
+                    "simulated seconds, so the real docker stop would still "
+                    "be waiting (Ctrl-C leaves it; the container keeps "
+                    "running).",
+                    who.buf, WATCH_SECONDS);
+        if (r == 3)
+            explain_not_forwarded(ns, init, sig, ex);
+        ns->ex = NULL;
+        sb_release(&who);
+        sb_release(&beyond_who);
+        *took_ms = WATCH_SECONDS * 1000LL;
+        store_tick(s, WATCH_SECONDS);
+        return 1;
+    }
+    if (ns->exited && beyond_pid) {
+        struct proc *b = pns_find(ns, beyond_pid);
+        if (b && b->killed_by == 9)
+            explain_add(ex, "stop.init-child-only", 0,
+                        "tini passes the signal to its direct child only. "
+                        "`%s` (PID %d) has a handler for SIG%s but never got "
+                        "it: when tini's child ended, tini exited and the "
+                        "kernel killed the rest of the container, so its "
+                        "clean-up never ran. --init ends the wait, not the "
+                        "problem of a shell in between: use the exec form, or "
+                        "`exec` in the script.",
+                        beyond_who.buf, beyond_pid, sn);
+    }
+    sb_release(&beyond_who);
     if (ns->exited) {
         *took_ms = ns->exit_ms - start;
         if (sig != 9 && r != 3 && ns->exit_status == 128 + sig)
             explain_add(ex, "stop.exit-by-signal", 0,
-                        "The container ended because of SIG%s: exit code "
-                        "128+%d = %d.",
-                        sn, sig, 128 + sig);
+                        "PID 1 exited with status %d = 128+%d, the code that "
+                        "means \"ended by SIG%s\": the container's exit code.",
+                        128 + sig, sig, sn);
         else if (r == 0 && ns->exit_status == 0)
             explain_add(ex, "stop.graceful", 0,
                         "PID 1 handled the signal and exited by itself with "
                         "status 0: a clean shutdown.");
+        else if (r == 0)
+            explain_add(ex, "stop.handler-exit", 0,
+                        "PID 1 handled the signal and exited by itself with "
+                        "status %d, the exit code its handler chose.",
+                        ns->exit_status);
+        if (r == 0 && *took_ms >= 1000)
+            explain_add(ex, "stop.handler-waited", 0,
+                        "The handler ran only after %lld s: a shell runs a "
+                        "trap once the foreground command it is waiting for "
+                        "has ended (a `wait` would have been interrupted at "
+                        "once).",
+                        *took_ms / 1000);
     } else {
         /* the grace period is over: SIGKILL */
+        if (r == 3)
+            explain_not_forwarded(ns, init, sig, ex);
         ns->now_ms = deadline;
         proc_kill(ns, init, 9);
         ns->exit_ms = deadline;
         *took_ms = deadline - start;
-        explain_add(ex, "stop.sigkill-after-timeout", 0,
-                    "PID 1 was still running after the %d s grace period, so "
-                    "Docker sent SIGKILL: the container's exit code is 137 "
-                    "(128+9), and the stop took %d s.",
-                    grace, grace);
+        if (grace == 0)
+            explain_add(ex, "stop.sigkill-after-timeout", 0,
+                        "The grace period is 0 s: Docker sends SIGKILL right "
+                        "after SIG%s, and the container's exit code is 137 "
+                        "(128+9).",
+                        sn);
+        else
+            explain_add(ex, "stop.sigkill-after-timeout", 0,
+                        "PID 1 was still running after the %d s grace "
+                        "period, so Docker sent SIGKILL: the container's exit "
+                        "code is 137 (128+9), and the stop took %d s.",
+                        grace, grace);
         if (r == 3)
             explain_add(ex, "stop.fix-pid1", 0,
                         "To stop quickly and cleanly, make PID 1 handle "
@@ -443,6 +610,22 @@ int lifecycle_stop(struct store *s, struct container *c, const char *signal,
     return 0;
 }
 
+/* Add src's items to dst, but not one dst already has word for word
+ * (stopping several containers alike explains it once). */
+static void explain_merge(struct explain_list *dst,
+                          const struct explain_list *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        const struct explain_item *it = &src->items[i];
+        bool dup = false;
+        for (size_t k = 0; k < dst->n && !dup; k++)
+            dup = strcmp(dst->items[k].id, it->id) == 0 &&
+                  strcmp(dst->items[k].text, it->text) == 0;
+        if (!dup)
+            explain_add(dst, it->id, it->line, "%s", it->text);
+    }
+}
+
 static bool get_int_flag(const struct dparsed *p, const char *name, int *v)
 {
     const char *t = dparsed_get(p, name);
@@ -461,12 +644,13 @@ void docker_stop(struct session *s, const struct dparsed *p,
         r->exit_code = 1;
         return;
     }
-    int timeout = -1;
+    int timeout = LIFECYCLE_TIMEOUT_UNSET;
     if (!get_int_flag(p, "timeout", &timeout))
         get_int_flag(p, "time", &timeout);
     const char *signal = dparsed_get(p, "signal");
     int failed = 0;
-    for (size_t i = 0; i < p->n_args; i++) {
+    bool waiting = false;
+    for (size_t i = 0; i < p->n_args && !waiting; i++) {
         struct container *c = store_find_container(&s->store, p->args[i]);
         if (!c) {
             sb_addf(&r->err, "Error response from daemon: No such container: "
@@ -477,13 +661,28 @@ void docker_stop(struct session *s, const struct dparsed *p,
         }
         long long took = 0;
         bool was_running = c->status == CS_RUNNING;
-        if (lifecycle_stop(&s->store, c, signal, timeout, &r->explain, &took,
-                           &r->err) < 0) {
+        struct explain_list ex;
+        explain_init(&ex);
+        int rc = lifecycle_stop(&s->store, c, signal, timeout, &ex, &took,
+                                &r->err);
+        explain_merge(&r->explain, &ex);
+        explain_release(&ex);
+        if (rc < 0) {
             failed++;
             continue;
         }
+        if (rc == 1) {
+            /* an endless grace period: the command never returns */
+            sb_addf(&r->notes, "docker stop keeps waiting: PID 1 is still "
+                               "running after %d simulated seconds\n",
+                    WATCH_SECONDS);
+            waiting = true;
+            break;
+        }
         sb_addf(&r->out, "%s\n", p->args[i]);
         if (was_running) {
+            if (p->n_args > 1)
+                sb_addf(&r->notes, "%s: ", p->args[i]);
             sb_addf(&r->notes, "stopped after %lld.%03llds, container exit code "
                                "%d\n",
                     took / 1000, took % 1000, c->exit_code);
@@ -492,7 +691,16 @@ void docker_stop(struct session *s, const struct dparsed *p,
             r->container_id = xstrdup(c->id);
             free(r->container_name);
             r->container_name = xstrdup(c->name);
-        } else {
+            /* --json: stopped_after_s and container_exit_code (read here:
+             * a --rm container is removed below) */
+            long long ms;
+            int code;
+            if (lifecycle_last_stop(c, &ms, &code)) {
+                r->has_stop = true;
+                r->stopped_after_s = (double)ms / 1000.0;
+                r->container_exit_code = code;
+            }
+        } else if (!explain_has(&r->explain, "stop.not-running")) {
             explain_add(&r->explain, "stop.not-running", 0,
                         "The container is not running: docker stop does "
                         "nothing and still prints its name (exit 0).");
@@ -500,7 +708,7 @@ void docker_stop(struct session *s, const struct dparsed *p,
         if (c->auto_remove && c->status == CS_EXITED)
             store_remove_container(&s->store, c);
     }
-    r->exit_code = failed ? 1 : 0;
+    r->exit_code = waiting ? 130 : failed ? 1 : 0;
 }
 
 /* ===================================================================== */
@@ -586,7 +794,7 @@ void docker_kill(struct session *s, const struct dparsed *p,
 void docker_restart(struct session *s, const struct dparsed *p,
                     struct line_result *r)
 {
-    int timeout = -1;
+    int timeout = LIFECYCLE_TIMEOUT_UNSET;
     if (!get_int_flag(p, "timeout", &timeout))
         get_int_flag(p, "time", &timeout);
     const char *signal = dparsed_get(p, "signal");
@@ -601,13 +809,24 @@ void docker_restart(struct session *s, const struct dparsed *p,
             continue;
         }
         long long took = 0;
-        if (lifecycle_stop(&s->store, c, signal, timeout, &r->explain, &took,
-                           &r->err) < 0) {
+        int rc = lifecycle_stop(&s->store, c, signal, timeout, &r->explain,
+                                &took, &r->err);
+        if (rc < 0) {
             failed++;
             continue;
         }
+        if (rc == 1) {
+            sb_addf(&r->notes, "docker restart keeps waiting: PID 1 is still "
+                               "running after %d simulated seconds\n",
+                    WATCH_SECONDS);
+            r->exit_code = 130;
+            return;
+        }
         struct run_outcome o;
         run_outcome_init(&o);
+        /* a start makes the state running with ExitCode 0 (the daemon's
+         * SetRunning); a failing start sets its own code */
+        c->exit_code = 0;
         bool detach = c->detach;
         c->detach = false;
         run_start(&s->store, c, false, &o);
@@ -734,16 +953,25 @@ void docker_top(struct session *s, const struct dparsed *p,
     char stime[16];
     strftime(stime, sizeof(stime), "%H:%M", &tm);
     size_t rows = 1;
+    unsigned other_uid = 0;
+    char *other_name = NULL;
     for (size_t i = 0; i < ns->n_procs; i++) {
         struct proc *q = ns->procs[i];
         if (q->reaped || q->state == P_ZOMBIE)
             continue;
-        char *un = ufs_user_name(ns, q->uid);
+        /* ps runs on the host: user names come from the host's passwd,
+         * which has root and nobody but not the image's users */
         struct sb b = SB_INIT;
-        if (un)
-            sb_adds(&b, un);
+        if (q->uid == 0)
+            sb_adds(&b, "root");
+        else if (q->uid == 65534)
+            sb_adds(&b, "nobody");
         else
             sb_addf(&b, "%u", q->uid);
+        if (q->uid != 0 && q->uid != 65534 && !other_name) {
+            other_uid = q->uid;
+            other_name = ufs_user_name(ns, q->uid);
+        }
         strlist_push(&cells, b.buf);
         sb_reset(&b);
         sb_addf(&b, "%u", base + (unsigned)q->pid);
@@ -760,7 +988,6 @@ void docker_top(struct session *s, const struct dparsed *p,
             sb_addf(&b, "%s%s", k ? " " : "", q->argv.v[k]);
         strlist_push(&cells, b.buf);
         sb_release(&b);
-        free(un);
         rows++;
     }
     size_t w[8];
@@ -785,12 +1012,32 @@ void docker_top(struct session *s, const struct dparsed *p,
         }
     }
     strlist_release(&cells);
-    explain_add(&r->explain, "top.host-pids", 0,
-                "docker top lists the container's processes with the PIDs "
-                "they have on the host (so PID 1 inside is %u here). `docker "
-                "exec %s ps` shows the container's own numbering, where PID 1 "
-                "is the first process.",
-                base + 1, p->args[0]);
+    struct proc *init = pns_init(ns);
+    const char *pv = uenv_get(&c->process_env, "PATH");
+    char *ps = init ? ufs_which(ns, init, "ps", pv ? pv : DEFAULT_PATH) : NULL;
+    if (ps)
+        explain_add(&r->explain, "top.host-pids", 0,
+                    "docker top lists the container's processes with the PIDs "
+                    "they have on the host (so PID 1 inside is %u here). "
+                    "`docker exec %s ps` shows the container's own numbering, "
+                    "where PID 1 is the first process.",
+                    base + 1, p->args[0]);
+    else
+        explain_add(&r->explain, "top.host-pids", 0,
+                    "docker top lists the container's processes with the PIDs "
+                    "they have on the host (so PID 1 inside is %u here, the "
+                    "first row). Inside the container it is PID 1 (this image "
+                    "has no ps to show that).",
+                    base + 1);
+    free(ps);
+    if (other_name)
+        explain_add(&r->explain, "top.uid-from-host", 0,
+                    "The UID column comes from ps on the host, which looks "
+                    "the numbers up in the host's users: uid %u is `%s` "
+                    "inside the container, but here it shows as a number (or "
+                    "as whichever user has that uid on your machine).",
+                    other_uid, other_name);
+    free(other_name);
 }
 
 /* ===================================================================== */
@@ -824,16 +1071,7 @@ void docker_exec(struct session *s, const struct dparsed *p,
     tty = v && strcmp(v, "true") == 0;
     struct proc *q = proc_new(ns, 0);
     q->exec_job = true;
-    struct proc *init = pns_init(ns);
-    if (init) {
-        q->uid = init->uid;
-        q->gid = init->gid;
-        if (init->n_groups) {
-            q->groups = xcalloc(init->n_groups, sizeof(*q->groups));
-            memcpy(q->groups, init->groups, init->n_groups * sizeof(*q->groups));
-            q->n_groups = init->n_groups;
-        }
-    }
+    config_user(ns, c, q);
     strlist_copy(&q->env, &c->process_env);
     if (tty)
         uenv_set(&q->env, "TERM", "xterm");
@@ -859,15 +1097,16 @@ void docker_exec(struct session *s, const struct dparsed *p,
                               : "/");
     const char *user = dparsed_get(p, "user");
     if (user) {
+        char *uname = xstrdup(user);
+        uname[strcspn(uname, ":")] = '\0';
         char *end;
-        unsigned long uid = strtoul(user, &end, 10);
+        (void)strtoul(uname, &end, 10);
         unsigned u2, g2;
-        if (!*end) {
-            q->uid = (unsigned)uid;
-            q->gid = (unsigned)uid;
-        } else if (ufs_user_lookup(ns, user, &u2, &g2, NULL, NULL)) {
-            q->uid = u2;
-            q->gid = g2;
+        bool known = (*uname && !*end) ||
+                     ufs_user_lookup(ns, uname, &u2, &g2, NULL, NULL);
+        free(uname);
+        if (known) {
+            user_spec(ns, user, q);
         } else {
             sb_addf(&r->err, "unable to find user %s: no matching entries in "
                              "passwd file\n",

@@ -12,6 +12,8 @@
 #ifndef LIFECYCLE_H
 #define LIFECYCLE_H
 
+#include <limits.h>
+
 #include "common.h"
 
 struct session;
@@ -46,16 +48,26 @@ void lifecycle_advance(struct store *s, struct container *c,
  * removed. Call before listing or inspecting containers. */
 void lifecycle_advance_all(struct store *s);
 
+/* No `docker stop -t`: the container's --stop-timeout, else 10 s. */
+#define LIFECYCLE_TIMEOUT_UNSET INT_MIN
+
 /*
  * docker stop of c as the daemon does it: signal (NULL: the container's
- * StopSignal, else SIGTERM), grace period (timeout < 0: the container's
- * --stop-timeout, else 10 s), then SIGKILL. Returns 0, or -1 with the
- * daemon's error in err (an invalid signal). *took_ms gets the simulated
- * time the stop took.
+ * StopSignal, else SIGTERM), grace period (timeout LIFECYCLE_TIMEOUT_UNSET:
+ * the container's --stop-timeout, else 10 s; a negative timeout waits
+ * without end), then SIGKILL. Returns 0, 1 if PID 1 was still running
+ * after LIFECYCLE_WATCH_SECONDS of an endless grace period (the real
+ * command would still be waiting; the container keeps running), or -1
+ * with the daemon's error in err (an invalid signal). *took_ms gets the
+ * simulated time the stop took.
  */
 int lifecycle_stop(struct store *s, struct container *c, const char *signal,
                    int timeout, struct explain_list *ex, long long *took_ms,
                    struct sb *err);
+
+/* How long docker wait, exec and an endless stop watch before giving the
+ * prompt back (simulated seconds). */
+#define LIFECYCLE_WATCH_SECONDS 3600
 
 /* Health: "starting", "healthy", "unhealthy", or NULL when the container
  * has no health check. */

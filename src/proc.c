@@ -1446,6 +1446,27 @@ void ufs_user_groups(struct pns *ns, const char *name, unsigned gid,
 /* exec                                                                  */
 /* ===================================================================== */
 
+/*
+ * Can the simulated machine (linux/amd64) run this ELF file? Its
+ * e_machine (bytes 18-19, in the byte order of EI_DATA) must be x86-64,
+ * or i386 (the kernel's 32-bit emulation). Anything else is another
+ * CPU's binary: execve fails with ENOEXEC ("exec format error"). A file
+ * without a real ELF identification (class, data and version bytes) is
+ * one of docksim's own stand-in binaries ("\x7fELF docksim ..."), which
+ * run.
+ */
+static bool elf_runs_here(const char *data, size_t len)
+{
+    enum { EM_386 = 3, EM_X86_64 = 62 };
+    const unsigned char *d = (const unsigned char *)data;
+    if (len < 20 || (d[4] != 1 && d[4] != 2) || (d[5] != 1 && d[5] != 2) ||
+        d[6] != 1)
+        return true;
+    unsigned m = d[5] == 2 ? (unsigned)d[18] << 8 | d[19]
+                           : (unsigned)d[19] << 8 | d[18];
+    return m == EM_X86_64 || m == EM_386;
+}
+
 int proc_exec(struct pns *ns, struct proc *p, const char *path,
               char *const *argv, size_t argc)
 {
@@ -1478,6 +1499,11 @@ int proc_exec(struct pns *ns, struct proc *p, const char *path,
             break;
         }
         if (e->data && e->len >= 4 && memcmp(e->data, "\x7f" "ELF", 4) == 0) {
+            if (!elf_runs_here(e->data, e->len)) {
+                /* another CPU's binary: the kernel's ENOEXEC */
+                rc = ENOEXEC;
+                break;
+            }
             prog_choose("compiled-binary", av.n ? av.v[0] : cur, &pc);
             break;
         }

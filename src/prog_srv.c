@@ -585,8 +585,59 @@ static bool nginx_cannot_start(struct pns *ns, struct proc *p)
     return true;
 }
 
+/* worker_processes of nginx.conf: a number, or auto (the CPUs: nproc) */
+static int nginx_workers(const char *conf)
+{
+    const char *w = conf ? strstr(conf, "worker_processes") : NULL;
+    if (!w)
+        return 1;
+    w += strlen("worker_processes");
+    while (*w == ' ' || *w == '\t')
+        w++;
+    if (strncmp(w, "auto", 4) == 0)
+        return 4;
+    int n = (int)strtol(w, NULL, 10);
+    return n > 0 && n <= 16 ? n : 1;
+}
+
+static const char nginx_worker_title[] = "nginx: worker process";
+
+/*
+ * A foreground nginx renames itself "nginx: master process ARGV" and
+ * starts its workers ("nginx: worker process", as the `user` of
+ * nginx.conf when the master is root): what docker top and ps show.
+ */
+static void nginx_master(struct pns *ns, struct proc *p, int workers)
+{
+    struct sb title = SB_INIT;
+    sb_adds(&title, "nginx: master process");
+    for (int i = 0; i < PARGC(p); i++)
+        sb_addf(&title, " %s", PARGV(p)[i]);
+    char *tv[] = { title.buf };
+    proc_set_argv(p, tv, 1);
+    sb_release(&title);
+    unsigned uid = p->uid, gid = p->gid;
+    if (p->uid == 0)
+        ufs_user_lookup(ns, "nginx", &uid, &gid, NULL, NULL);
+    char *wv[] = { (char *)nginx_worker_title };
+    for (int i = 0; i < workers; i++) {
+        int err = 0;
+        struct proc *w = proc_spawn(ns, p, p->exe ? p->exe : "/usr/sbin/nginx",
+                                    wv, 1, &err);
+        if (!w)
+            break;
+        w->uid = uid;
+        w->gid = gid;
+        free(w->groups);
+        w->groups = NULL;
+        w->n_groups = 0;
+    }
+}
+
 static int p_nginx(struct pns *ns, struct proc *p)
 {
+    if (PARGC(p) == 1 && strcmp(PARGV(p)[0], nginx_worker_title) == 0)
+        return prog_forever(ns, p);
     const char *ver = uenv_get(&p->env, "NGINX_VERSION");
     if (arg_has(p, "-v") && PARGC(p) == 2) {
         proc_printf(ns, p, 2, "nginx version: nginx/%s\n", ver ? ver : "1.26.3");
@@ -606,6 +657,7 @@ static int p_nginx(struct pns *ns, struct proc *p)
     struct sb conf = SB_INIT;
     ufs_read(ns, p, "/etc/nginx/nginx.conf", &conf);
     bool foreground = arg_has(p, "daemon off") || strstr(conf.buf, "daemon off");
+    int workers = nginx_workers(conf.buf);
     sb_release(&conf);
     if (!foreground) {
         pns_explain(ns, "userland.nginx-daemonizes",
@@ -622,6 +674,7 @@ static int p_nginx(struct pns *ns, struct proc *p)
     /* QUIT: graceful, TERM/INT: fast, HUP: reload, USR1: reopen logs */
     static const int sigs[] = { 3, 15, 2, 1, 10, 12, 28 };
     catch_sigs(p, sigs, ARRAY_LEN(sigs));
+    nginx_master(ns, p, workers);
     return prog_forever(ns, p);
 }
 
@@ -678,8 +731,19 @@ static int p_redis_server(struct pns *ns, struct proc *p)
              ver ? ver : "8.0.2");
         return 0;
     }
-    pout(ns, p, "[docksim: redis-server would serve on port 6379: it keeps "
-                "running]\n");
+    const char *port = "6379";
+    for (int i = 1; i + 1 < PARGC(p); i++)
+        if (strcmp(PARGV(p)[i], "--port") == 0)
+            port = PARGV(p)[i + 1];
+    pout(ns, p, "[docksim: redis-server would serve on port %s: it keeps "
+                "running]\n",
+         port);
+    /* redis sets its process title: "{title} {listen-addr}" */
+    struct sb title = SB_INIT;
+    sb_addf(&title, "%s *:%s", PARGV(p)[0], port);
+    char *tv[] = { title.buf };
+    proc_set_argv(p, tv, 1);
+    sb_release(&title);
     static const int sigs[] = { 15, 2 };
     catch_sigs(p, sigs, 2);
     return prog_forever(ns, p);
@@ -1203,6 +1267,21 @@ static int p_ep_redis(struct pns *ns, struct proc *p)
     if (run.n && strcmp(run.v[0], "redis-server") == 0) {
         if (p->umask == 022)
             p->umask = 077;
+        /* redis 8's entrypoint announces the server (not a sentinel) and
+         * checks its modules directory */
+        const char *ver = uenv_get(&p->env, "REDIS_VERSION");
+        bool sentinel = false;
+        for (size_t i = 1; i < run.n; i++)
+            sentinel = sentinel || strcmp(run.v[i], "--sentinel") == 0;
+        if (ver && strtol(ver, NULL, 10) >= 8 && !sentinel) {
+            pout(ns, p, "Starting Redis Server\n");
+            int err;
+            const struct vfs_entry *m =
+                ufs_stat(ns, p, "/usr/local/lib/redis/modules", true, &err);
+            if (!m || m->type != VFS_DIR)
+                pout(ns, p, "Warning: Default Redis modules directory "
+                            "/usr/local/lib/redis/modules/ does not exist.\n");
+        }
     }
     if (run.n == 0) {
         strlist_release(&run);

@@ -20,7 +20,9 @@
 #include "build.h"
 #include "teach.h"
 #include "render.h"
+#include "repl_lesson.h"
 #include "run.h"
+#include "statemodel.h"
 #include "xmalloc.h"
 
 #define PROMPT_MAIN "docksim> "
@@ -58,6 +60,8 @@ const char *repl_style_on(const struct repl *r, enum style st)
         return "\033[32m";
     case STYLE_TITLE:
         return "\033[1m";
+    case STYLE_OK:
+        return "\033[32m";
     }
     return "";
 }
@@ -198,6 +202,7 @@ static void clear_pending(struct repl *r)
 
 void repl_release(struct repl *r)
 {
+    repl_lessons_free(r->lessons);
     session_release(&r->s);
     log_clear(&r->log);
     log_clear(&r->redo);
@@ -217,14 +222,16 @@ void repl_release(struct repl *r)
 
 void repl_banner(struct repl *r)
 {
+    struct sb lessons = SB_INIT;
+    repl_lesson_banner(r, &lessons);
     fprintf(r->out,
             "%sdocksim %s%s: type Dockerfile lines and docker commands; "
             "docksim shows what\nDocker would do, and why. Nothing runs on "
-            "this machine.\n"
-            "Type :help for help, :help lessons to start learning, :quit "
-            "or Ctrl-D to leave.\n",
+            "this machine.\n%s"
+            "Type :help for help, :quit or Ctrl-D to leave.\n",
             repl_style_on(r, STYLE_TITLE), DOCKSIM_VERSION,
-            repl_style_off(r));
+            repl_style_off(r), lessons.len ? lessons.buf : "");
+    sb_release(&lessons);
 }
 
 int repl_status(const struct repl *r)
@@ -434,6 +441,8 @@ static void log_push(struct step_log *l, enum step_kind kind,
     st->kind = kind;
     st->text = text ? xstrdup(text) : NULL;
     st->name = name ? xstrdup(name) : NULL;
+    st->mode = 0;
+    st->keep = 0;
 }
 
 void repl_log_step(struct repl *r, enum step_kind kind, const char *text,
@@ -441,6 +450,25 @@ void repl_log_step(struct repl *r, enum step_kind kind, const char *text,
 {
     log_push(&r->log, kind, text, name);
     log_clear(&r->redo);
+    r->changes++;
+}
+
+void repl_log_rewind(struct repl *r, size_t keep, const char *label)
+{
+    repl_log_step(r, STEP_RESET, NULL, label);
+    r->log.v[r->log.n - 1].keep = keep < r->log.n ? keep : r->log.n - 1;
+    repl_replay(r);
+}
+
+void repl_log_restart(struct repl *r, const char *lesson, size_t step)
+{
+    log_clear(&r->log);
+    log_clear(&r->redo);
+    log_push(&r->log, STEP_LESSON, NULL, lesson);
+    r->log.v[0].keep = step;
+    r->n_base = r->log.n;
+    r->changes++;
+    repl_replay(r);
 }
 
 void repl_apply_step(struct repl *r, const struct step *st)
@@ -475,6 +503,15 @@ void repl_apply_step(struct repl *r, const struct step *st)
     case STEP_RESET:
         session_release(&r->s);
         session_fresh(r);
+        /* in a lesson: back to where the step began (those steps come
+           before this one, so this ends) */
+        for (size_t i = 0; i < st->keep && i < r->log.n; i++)
+            repl_apply_step(r, &r->log.v[i]);
+        break;
+    case STEP_LESSON:
+        session_release(&r->s);
+        session_fresh(r);
+        repl_lesson_apply_start(r, st->name, st->keep);
         break;
     }
 }
@@ -520,6 +557,7 @@ static void find_open_instruction(struct repl *r)
 
 void repl_replay(struct repl *r)
 {
+    r->changes++;
     struct session fresh;
     replay_into(r, &fresh);
     session_release(&r->s);
@@ -668,6 +706,9 @@ static void render_json(FILE *f, const char *line,
         sb_adds(&o, ",\"container\":");
         put_str(&o, r->container_name);
     }
+    if (r->has_stop)
+        sb_addf(&o, ",\"stopped_after_s\":%.3f,\"container_exit_code\":%d",
+                r->stopped_after_s, r->container_exit_code);
     if (r->has_image || r->warnings.set) {
         sb_adds(&o, ",\"image\":");
         if (r->has_image)
@@ -852,6 +893,8 @@ int repl_session_line(struct repl *r, const char *line)
     if (res.kind != LINE_DOCKERFILE && res.kind != LINE_EMPTY &&
         state_digest(&r->s) != before)
         repl_log_step(r, STEP_LINES, line, NULL);
+    else if (res.kind == LINE_DOCKER && sm_is_docker_run(line))
+        r->changes++; /* a failed run changed nothing but the last run */
     present(r, line, &res);
     if (res.kind == LINE_DOCKER && !r->o.quiet) {
         const char *hint = help_unsupported_hint(line);
@@ -940,8 +983,8 @@ static int file_line(struct repl *r, const char *line)
         sb_addch(&r->file_body, '\n');
         return 0;
     }
-    struct step st = { STEP_FILE, r->file_body.buf, r->pending_arg,
-                       r->pending_mode };
+    struct step st = { .kind = STEP_FILE, .text = r->file_body.buf,
+                       .name = r->pending_arg, .mode = r->pending_mode };
     bool existed = session_has_file(&r->s, r->pending_arg);
     repl_apply_step(r, &st);
     repl_log_step(r, STEP_FILE, r->file_body.buf, r->pending_arg);
@@ -1086,11 +1129,17 @@ static void feed_one(struct repl *r, const char *raw)
             t++;
         if (*t)
             strlist_push(&r->inputs, line);
-        if (r->open == OPEN_NONE && t[0] == ':') {
+        if (r->open == OPEN_NONE && t[0] == ':')
             failed = colon_run(r, t);
-        } else {
+        else if (!repl_lesson_allows(r, line))
+            failed = 1;
+        else
             failed = repl_session_line(r, line);
-        }
+    }
+    /* in a lesson, every input that changed the state is checked */
+    if (r->changes != r->checked) {
+        r->checked = r->changes;
+        repl_lesson_after_change(r);
     }
     if (failed) {
         r->failed = true;

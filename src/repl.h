@@ -2,7 +2,8 @@
  * repl.h: docksim's shell, independent of any line editor. One struct
  * repl holds a session plus everything the shell adds around it: output
  * style, `:` command state (undo log, pending question, :file capture),
- * the open-instruction tracker behind the continuation prompts.
+ * the open-instruction tracker behind the continuation prompts, and the
+ * lesson being done (repl_lesson.h).
  *
  * Lines come from a struct line_source (readline in the program, see
  * line_input.h; a FILE in scripts and tests). Output goes only to the two
@@ -75,6 +76,9 @@ struct repl_opts {
     session_env_fn *host_env; /* $VAR in typed lines (NULL: none set) */
     void *host_ctx;
     const char *hist_path;   /* shown by :history, or NULL */
+    const char *lessons_dir; /* the lessons (:lessons), or NULL: none */
+    const char *progress_path; /* the progress file, or NULL: progress is
+                                  kept for this session only */
 };
 
 /*
@@ -94,7 +98,12 @@ enum step_kind {
     STEP_FILE,    /* :file NAME: a build-context file */
     STEP_LOAD,    /* :load FILE: the Dockerfile replaced by text */
     STEP_NEW,     /* :new: an empty Dockerfile */
-    STEP_RESET,   /* :reset: everything back to the start */
+    STEP_RESET,   /* :reset: everything back to the start, or (keep > 0,
+                     in a lesson) to the state after the first keep steps
+                     of the log */
+    STEP_LESSON,  /* :lesson NAME: a fresh session in the start state of
+                     step keep of lesson NAME ([setup] and the solutions
+                     of the steps before it) */
 };
 
 struct step {
@@ -103,6 +112,7 @@ struct step {
                      Dockerfile text */
     char *name;   /* STEP_FILE/STEP_LOAD: the file name */
     unsigned mode; /* STEP_FILE: permission bits */
+    size_t keep;  /* STEP_RESET: log steps kept; STEP_LESSON: the step */
 };
 
 struct step_log {
@@ -125,6 +135,7 @@ enum open_kind {
 };
 
 struct repl;
+struct repl_lessons;
 typedef int repl_confirm_fn(struct repl *r, bool yes);
 
 /* Output styles (colour only when enabled). */
@@ -134,6 +145,7 @@ enum style {
     STYLE_ERROR,     /* an error */
     STYLE_NARRATE,   /* demo narration */
     STYLE_TITLE,     /* headings in :help, :state */
+    STYLE_OK,        /* a goal's check that passes (next to its [x]) */
 };
 
 struct repl {
@@ -179,6 +191,13 @@ struct repl {
     bool failed;          /* some line failed (exit status 1) */
     bool in_demo;         /* a demo is playing (:pause/:demo mean something) */
     bool demo_resume;     /* :demo was typed while taking over */
+
+    /* lessons (repl_lesson.h): NULL until a lesson command needs them */
+    struct repl_lessons *lessons;
+    unsigned long changes; /* state-changing inputs so far (a docker run
+                              counts even when it fails: the last run is
+                              something a lesson checks) */
+    unsigned long checked; /* changes when the lesson was last checked */
 };
 
 void repl_init(struct repl *r, const struct repl_opts *o, FILE *out,
@@ -244,6 +263,14 @@ void repl_log_step(struct repl *r, enum step_kind kind, const char *text,
                    const char *name);
 /* Apply one step to the session (no output). */
 void repl_apply_step(struct repl *r, const struct step *st);
+/*
+ * Lessons: log a STEP_RESET that keeps the first keep steps (label is
+ * what :undo calls it, e.g. ":prev") and rebuild the session; or throw
+ * the whole log away (no undo, no redo) for a STEP_LESSON entry that
+ * :undo never removes, and rebuild.
+ */
+void repl_log_rewind(struct repl *r, size_t keep, const char *label);
+void repl_log_restart(struct repl *r, const char *lesson, size_t step);
 /* Drop the log's steps from n on (no redo) and rebuild the session. */
 void repl_truncate_log(struct repl *r, size_t n);
 /* Rebuild the session from the log (after :undo). */

@@ -685,6 +685,7 @@ int run_container(struct store *s, const struct run_request *rq,
     c->interactive = rq->interactive;
     c->detach = rq->detach;
     c->stop_timeout = rq->stop_timeout_set ? rq->stop_timeout : -1;
+    c->stop_timeout_set = rq->stop_timeout_set;
     c->network = xstrdup(rq->network ? rq->network : "default");
     strlist_copy(&c->ports, &rq->ports);
     c->status = CS_CREATED;
@@ -1057,6 +1058,10 @@ int run_start(struct store *s, struct container *c, bool attach,
             code = 127;
         }
         sb_adds(&m, ": unknown");
+        if (why == ENOTDIR)
+            sb_adds(&m, ": Are you trying to mount a directory onto a file "
+                        "(or vice-versa)? Check if the specified host path "
+                        "exists and is the expected type");
         free(c->error);
         c->error = xstrdup(m.buf + 0);
         c->exit_code = code;
@@ -1099,8 +1104,13 @@ int run_start(struct store *s, struct container *c, bool attach,
 
     c->status = CS_RUNNING;
     c->started_at = store_tick(s, 1);
+    /* a start resets the last run's state, as the daemon's SetRunning */
+    c->exit_code = 0;
+    free(c->error);
+    c->error = NULL;
     const struct vfs_entry *e = vfs_stat(&c->fs, resolved, NULL, NULL);
-    const char *bad = exec_check(c, e);
+    /* with --init, tini execs the command: its own error (prog_srv.c) */
+    const char *bad = c->init ? NULL : exec_check(c, e);
     int status;
     size_t out0 = c->out.len, err0 = c->err.len;
     if (bad) {

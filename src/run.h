@@ -74,7 +74,8 @@ struct container {
     enum argv_origin *origin; /* per argv element ([0] = Path) */
     /* HostConfig */
     bool init, auto_remove, read_only, tty, interactive, detach;
-    int stop_timeout;         /* -1: not set */
+    int stop_timeout;         /* --stop-timeout (-1: wait forever) */
+    bool stop_timeout_set;
     char *network;
     struct strlist ports;
     /* State */

@@ -675,7 +675,9 @@ static void explain_option_after_image(const struct dparsed *p,
                                        const char *cli,
                                        struct explain_list *ex)
 {
-    for (size_t i = 1; i < p->n_args; i++) {
+    /* only the first word: later ones are the program's own options
+       (ls -l, sh -c) */
+    for (size_t i = 1; i < p->n_args && i < 2; i++) {
         const char *w = p->args[i];
         if (w[0] != '-' || !w[1])
             continue;
@@ -698,11 +700,9 @@ static void explain_option_after_image(const struct dparsed *p,
                     "\"%s\" comes after the image name, so it is not a "
                     "docker option: docker %s reads options only up to the "
                     "image, and every word after it belongs to the "
-                    "container's command%s. To use --%s, put it before the "
+                    "container's command. To use --%s, put it before the "
                     "image: docker %s %s%s%s %s",
-                    w, cli,
-                    i == 1 ? " (here it would be the program to run)" : "",
-                    f->name, cli, w, takes_value ? " " : "",
+                    w, cli, f->name, cli, w, takes_value ? " " : "",
                     takes_value ? p->args[i + 1] : "", p->args[0]);
         return;
     }
@@ -1320,7 +1320,7 @@ static void container_inspect_json(struct sb *o, const struct container *c)
         sb_adds(o, ",\n            \"StopSignal\": ");
         json_write_string(o, g->stop_signal, strlen(g->stop_signal));
     }
-    if (c->stop_timeout >= 0)
+    if (c->stop_timeout_set)
         sb_addf(o, ",\n            \"StopTimeout\": %d", c->stop_timeout);
     sb_adds(o, "\n        }\n    }");
 }

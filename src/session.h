@@ -97,6 +97,10 @@ struct line_result {
     struct strlist warnings;       /* "Rule: message (line N)" */
     /* Dockerfile lines: still inside a continuation or heredoc */
     bool open;
+    /* docker stop: the last container it stopped (--json) */
+    bool has_stop;
+    double stopped_after_s;        /* simulated seconds the stop took */
+    int container_exit_code;
 };
 
 void line_result_init(struct line_result *r);

@@ -1051,6 +1051,16 @@ static int exec_error(struct pns *ns, struct proc *p, const char *name,
                    via_exec ? "not found" : "command not found");
         else
             sh_err(ns, p, "%s%s: not found", pre, name);
+        if (!ns->build)
+            pns_explain(ns, "sh.not-found",
+                        "The shell looked for `%s` on its PATH and did not "
+                        "find it: the shell prints its own \"not found\" "
+                        "message and the command's status is 127. The "
+                        "container did start (the shell ran): if this ends "
+                        "it, docker ps -a shows Exited (127), not Created as "
+                        "when the runtime cannot find PID 1's program "
+                        "itself.",
+                        name);
         return 127;
     }
     if (err == EACCES || err == EISDIR) {
@@ -1104,6 +1114,28 @@ static int resolve_cmd(struct pns *ns, struct proc *p, const char *name,
     return *path ? 0 : -1;
 }
 
+/* bash's check_binary_file(): an ELF file, or a NUL byte in the first
+ * line (the first two after #!) of the first 80 bytes. */
+static bool is_binary_file(struct pns *ns, struct proc *p, const char *path)
+{
+    int err = 0;
+    const struct vfs_entry *e = ufs_stat(ns, p, path, true, &err);
+    if (!e || !e->data)
+        return false;
+    size_t n = e->len < 80 ? e->len : 80;
+    const char *s = e->data;
+    if (n >= 4 && memcmp(s, "\x7f" "ELF", 4) == 0)
+        return true;
+    int lines = n >= 2 && s[0] == '#' && s[1] == '!' ? 2 : 1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n' && --lines == 0)
+            return false;
+        if (s[i] == '\0')
+            return true;
+    }
+    return false;
+}
+
 /* Prepare the exec of argv in q (the shell itself or a new child) with
  * env; returns 0 or the status after printing the error. */
 static int prepare_exec(struct pns *ns, struct proc *p, struct proc *q,
@@ -1128,6 +1160,13 @@ static int prepare_exec(struct pns *ns, struct proc *p, struct proc *q,
     if (sh->fl == SH_BASH)
         uenv_set(&q->env, "_", path);
     int err = proc_exec(ns, q, path, argv, argc);
+    if (err == ENOEXEC && sh->fl == SH_BASH && is_binary_file(ns, p, path)) {
+        /* bash's check_binary_file: it will not run a binary as a script */
+        sh_err(ns, p, "%s: cannot execute binary file: Exec format error",
+               argv[0]);
+        free(path);
+        return 126;
+    }
     if (err == ENOEXEC) {
         /* a script without #!: the shell runs it itself */
         struct strlist v;
@@ -1722,12 +1761,18 @@ static int bi_trap(struct pns *ns, struct proc *p, int argc, char **argv)
         else
             p->disp[s] = SIGD_CATCH;
     }
-    if (any_trap(sh))
+    if (any_trap(sh) && !ns->build && p->pid == 1)
         pns_explain(ns, "sh.trap-installed",
                     "The shell installed a trap, so it catches the signal "
                     "(even as PID 1) and runs the trap's commands: `wait` is "
                     "interrupted at once, a foreground command is waited for "
                     "first.");
+    else if (any_trap(sh) && !ns->build)
+        pns_explain(ns, "sh.trap-installed",
+                    "The shell with PID %d installed a trap, but it is not "
+                    "PID 1: docker stop signals PID 1 only, so the trap runs "
+                    "only if PID 1 passes the signal on to it.",
+                    p->pid);
     return rc;
 }
 
@@ -2531,6 +2576,48 @@ static void restore_vars(struct sh *sh, struct saved_var *sv, size_t n)
     free(sv);
 }
 
+/* p is PID 1 and the shell of a `-c` string itself (not a subshell, a
+ * script or a RUN step): what the PID 1 explanations are about. */
+static bool is_c_shell_pid1(const struct pns *ns, const struct proc *p,
+                            const struct sh *sh)
+{
+    return p->pid == 1 && !sh->subshell && !sh->is_script && !ns->build &&
+           sh->code && sh->code->lazy;
+}
+
+/* The same shell as the child of docker-init (--init): PID 1 is tini. */
+static bool is_c_shell_under_init(struct pns *ns, const struct proc *p,
+                                  const struct sh *sh)
+{
+    if (p->ppid != 1 || sh->subshell || sh->is_script || ns->build ||
+        !sh->code || !sh->code->lazy)
+        return false;
+    const struct proc *init = pns_init(ns);
+    return init && init->native &&
+           strcmp(init->native->name, "docker-init") == 0;
+}
+
+/* The shell of a -c string (ash, bash) execs its last command. */
+static void explain_tail_exec(struct pns *ns, struct proc *p,
+                              const struct sh *sh)
+{
+    const char *id = sh->fl == SH_BASH ? "sh.bash-execs-last-command"
+                                       : "sh.ash-execs-last-command";
+    const char *who = sh->fl == SH_BASH ? "bash" : "BusyBox ash";
+    if (p->pid == 1)
+        pns_explain(ns, id,
+                    "%s runs the last command of its -c string with exec: "
+                    "the command replaces the shell and becomes PID 1 in its "
+                    "place, so it receives docker stop's signal itself.",
+                    who);
+    else
+        pns_explain(ns, id,
+                    "%s runs the last command of its -c string with exec: "
+                    "the command replaces the shell and keeps its process id "
+                    "(%d).",
+                    who, p->pid);
+}
+
 /* Start argv as a program: in p itself (exec) or in a child. */
 static enum cmd_result run_program(struct pns *ns, struct proc *p,
                                    char **argv, size_t argc,
@@ -2795,12 +2882,11 @@ static enum cmd_result run_simple(struct pns *ns, struct proc *p,
     if (tail && !command_bi) {
         res = run_program(ns, p, argv.v + off, argv.n - off, &assigns, true);
         if (res == CR_EXEC) {
-            pns_explain(ns, sh->fl == SH_BASH ? "sh.bash-execs-last-command"
-                                              : "sh.ash-execs-last-command",
-                        "%s runs the last command of `sh -c` with exec: the "
-                        "command replaces the shell and becomes PID 1 in its "
-                        "place, so it receives docker stop's signal itself.",
-                        sh->fl == SH_BASH ? "bash" : "BusyBox ash");
+            /* only the shell of a -c string itself: a subshell or a
+             * background job always ends in an exec (that is how it
+             * starts its program), and a build step has no docker stop */
+            if (!sh->subshell && !sh->is_script && !ns->build)
+                explain_tail_exec(ns, p, sh);
             goto done;
         }
         pop_redir_to(sh, p, mark);
@@ -2808,14 +2894,32 @@ static enum cmd_result run_simple(struct pns *ns, struct proc *p,
     }
     res = run_program(ns, p, argv.v + off, argv.n - off, &assigns, false);
     pop_redir_to(sh, p, mark);
-    if (res == CR_BLOCK && sh->fl == SH_DASH && !sh->subshell && p->pid == 1 &&
-        sh->code && sh->code->lazy && !sh->is_script)
+    if (res == CR_BLOCK && sh->fl == SH_DASH && is_c_shell_under_init(ns, p, sh))
         pns_explain(ns, "sh.dash-keeps-parent",
                     "Debian's dash (/bin/sh on Debian and Ubuntu images) does "
-                    "not exec the command of `sh -c`: it starts it as a child "
-                    "and stays PID 1 itself. dash has no handler for SIGTERM, "
-                    "so as PID 1 it ignores docker stop's signal and never "
-                    "passes it on.");
+                    "not exec the command of `sh -c`: it stays docker-init's "
+                    "child (PID %d) and starts the command as its own child.",
+                    p->pid);
+    if (res == CR_BLOCK && is_c_shell_pid1(ns, p, sh)) {
+        if (sh->fl == SH_DASH && p->disp[15] != SIGD_CATCH)
+            pns_explain(ns, "sh.dash-keeps-parent",
+                        "Debian's dash (/bin/sh on Debian and Ubuntu images) "
+                        "does not exec the command of `sh -c`: it starts it "
+                        "as a child and stays PID 1 itself. dash has no "
+                        "handler for SIGTERM, so as PID 1 it ignores docker "
+                        "stop's signal and never passes it on.");
+        else if (sh->fl == SH_DASH)
+            pns_explain(ns, "sh.dash-keeps-parent",
+                        "Debian's dash (/bin/sh on Debian and Ubuntu images) "
+                        "does not exec the command of `sh -c`: it starts it "
+                        "as a child and stays PID 1 itself.");
+        else if (any_trap(sh))
+            pns_explain(ns, "sh.trap-keeps-parent",
+                        "%s would exec the last command of its -c string, "
+                        "but a trap is set: the shell stays PID 1 to run it, "
+                        "and the command runs as its child.",
+                        sh->fl == SH_BASH ? "bash" : "BusyBox ash");
+    }
     goto done;
 
 expand_failed:
@@ -2973,10 +3077,17 @@ static int resume_wait(struct pns *ns, struct proc *p)
                 sb_release(&text);
                 w->kind = SW_FOREVER;
                 p->state = P_FOREVER;
-                pns_explain(ns, "sh.interactive-waits",
-                            "With -it the shell is interactive: it waits for "
-                            "you to type commands, so the container keeps "
-                            "running.");
+                if (ns->interactive)
+                    pns_explain(ns, "sh.interactive-waits",
+                                "With -it the shell is interactive: it waits "
+                                "for you to type commands, so the container "
+                                "keeps running.");
+                else
+                    pns_explain(ns, "sh.interactive-waits",
+                                "With -t the shell's input is a terminal, so "
+                                "it is interactive and waits for commands "
+                                "(none can come without -i), so the "
+                                "container keeps running.");
                 return 1;
             }
             int r = proc_read_all(ns, p, 0, &text);
@@ -3268,6 +3379,11 @@ int sh_step(struct pns *ns, struct proc *p)
             break;
         }
         case OP_PIPE:
+            if (is_c_shell_pid1(ns, p, sh))
+                pns_explain(ns, "sh.pipeline-keeps-parent",
+                            "A pipeline runs each of its commands in a child "
+                            "process of the shell: the shell stays PID 1 and "
+                            "waits for them all (no shell execs a pipeline).");
             run_pipe(ns, p, in);
             sh->pc++;
             if (resume_wait(ns, p))

@@ -5,6 +5,7 @@
  */
 #include "userland.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,32 @@ static void health_init(struct pns *ns, const struct container *c,
     long long start_interval = h->start_interval ? h->start_interval / 1000000
                                                  : 5000;
     ns->next_probe_ms = now + (h->start_period ? start_interval : interval);
+}
+
+/*
+ * Who stays PID 1 and whether it gets docker stop's signal matters only
+ * for a container that keeps running: when PID 1 has already ended, the
+ * explanations about it are dropped (they would follow every short
+ * `docker run IMG CMD`).
+ */
+static void drop_pid1_notes(struct explain_list *l)
+{
+    static const char *const ids[] = {
+        "sh.ash-execs-last-command", "sh.bash-execs-last-command",
+        "sh.dash-keeps-parent",      "sh.trap-keeps-parent",
+        "sh.pipeline-keeps-parent",
+    };
+    if (!l)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        bool drop = false;
+        for (size_t j = 0; j < ARRAY_LEN(ids) && !drop; j++)
+            drop = strcmp(l->items[i].id, ids[j]) == 0;
+        if (!drop)
+            l->items[k++] = l->items[i];
+    }
+    l->n = k;
 }
 
 int userland_exec(struct uctx *u, const char *path, const struct vfs_entry *e,
@@ -123,8 +150,8 @@ int userland_exec(struct uctx *u, const char *path, const struct vfs_entry *e,
         init->exec_argv = av;
         init->exec_native = pc.native;
         init->exec_pflavor = PF_GNU;
-        /* tini's child was pid 8 in the lab (runc's helpers and tini's
-         * own fork take the ones before) */
+        /* tini's child was pid 6 to 8 in the lab (runc's helpers and
+         * tini's own fork take the ones before): docksim uses 7 */
         ns->next_pid = 7;
         pns_explain(ns, "run.init-is-pid1",
                     "With --init, Docker runs docker-init (tini) as PID 1 and "
@@ -134,11 +161,27 @@ int userland_exec(struct uctx *u, const char *path, const struct vfs_entry *e,
         err = proc_exec(ns, init, path, argv, argc);
     }
     if (err) {
-        /* run.c checked this already; keep its wording if it slips by */
+        /* The container has started: runc's final execve failed. run.c
+         * has checked #! lines already; what reaches this point is a
+         * binary for another CPU (ENOEXEC). runc >= 1.2 exits 255. */
         struct sb m = SB_INIT;
-        sb_addf(&m, "exec %s: no such file or directory\n", path);
+        sb_addf(&m, "exec %s: %s\n", path,
+                err == ENOEXEC  ? "exec format error"
+                : err == EACCES ? "permission denied"
+                                : "no such file or directory");
         sb_add(u->err, m.buf, m.len);
         sb_release(&m);
+        if (err == ENOEXEC)
+            pns_explain(ns, "exec.format-error",
+                        "%s is a compiled program for another CPU (its ELF "
+                        "header names another machine; this Docker host is "
+                        "linux/amd64). The container started, but the "
+                        "kernel refused to execute the file: runc prints "
+                        "\"exec format error\" on the container's stderr and "
+                        "exits 255. Build the program (or the image, with "
+                        "docker build --platform linux/amd64) for this "
+                        "machine.",
+                        path);
         pns_free(ns);
         return 255;
     }
@@ -154,6 +197,8 @@ int userland_exec(struct uctx *u, const char *path, const struct vfs_entry *e,
     int status;
     if (ns->exited) {
         status = ns->exit_status;
+        if (c)
+            drop_pid1_notes(u->explain);
         long long secs = (ns->exit_ms - now + 999) / 1000;
         if (u->store && secs > 0)
             store_tick(u->store, (long)secs);

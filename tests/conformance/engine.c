@@ -3,8 +3,9 @@
  * ../shared/corpus/engine-observations (see its README) through a docksim
  * session and compares what docksim says with what the engine did:
  * argv (Path + Args), exit codes, stdout and stderr of `docker run`, and
- * for `docker stop` the container's exit code, its logs and how long the
- * stop took. Usage:
+ * for `docker stop` the container's exit code, its logs, how long the
+ * stop took and the processes that ran before it (PID 1 and its
+ * children, as the lab read them from /proc). Usage:
  *
  *   engine [CORPUS_DIR] [-v]
  *
@@ -50,6 +51,7 @@
 #include "imgconfig.h"
 #include "json.h"
 #include "lifecycle.h"
+#include "proc.h"
 #include "run.h"
 #include "sb.h"
 #include "session.h"
@@ -371,8 +373,56 @@ static void do_run(struct session *s, const char *kase,
     sb_release(&line);
 }
 
+/*
+ * The processes of c as the lab listed them before the stop (`PID
+ * cmdline` lines from /proc, each cmdline with a trailing blank), without
+ * the lab's own listing shell (the last line). PIDs other than 1 varied
+ * from run to run (6 to 9, runc's helpers take some), so only PID 1 is
+ * kept as a number; the others become "*".
+ */
+static void proc_list(const struct container *c, struct sb *out)
+{
+    const struct pns *ns = c ? c->proc : NULL;
+    for (size_t i = 0; ns && i < ns->n_procs; i++) {
+        const struct proc *q = ns->procs[i];
+        if (q->reaped || q->state == P_ZOMBIE)
+            continue;
+        if (q->pid == 1)
+            sb_adds(out, "1 ");
+        else
+            sb_adds(out, "* ");
+        for (size_t k = 0; k < q->argv.n; k++)
+            sb_addf(out, "%s ", q->argv.v[k]);
+        sb_addch(out, '\n');
+    }
+}
+
+static void lab_proc_list(const char *text, struct sb *out)
+{
+    const char *last = NULL;
+    for (const char *t = text; *t;) {
+        const char *nl = strchr(t, '\n');
+        size_t l = nl ? (size_t)(nl - t + 1) : strlen(t);
+        last = t;
+        t += l;
+    }
+    for (const char *t = text; *t && t != last;) {
+        const char *nl = strchr(t, '\n');
+        size_t l = nl ? (size_t)(nl - t + 1) : strlen(t);
+        const char *sp = memchr(t, ' ', l);
+        size_t pl = sp ? (size_t)(sp - t) : 0;
+        if (pl == 1 && t[0] == '1')
+            sb_add(out, t, l);
+        else if (sp) {
+            sb_adds(out, "*");
+            sb_add(out, sp, l - pl);
+        }
+        t += l;
+    }
+}
+
 static void do_stop(struct session *s, const char *kase,
-                    const struct json_value *run, int k)
+                    const struct json_value *run, int k, bool standin)
 {
     const char *raw = jstr(run, "raw");
     char *end;
@@ -386,6 +436,14 @@ static void do_stop(struct session *s, const char *kase,
     line_result_init(&r);
     session_line(s, line.buf, &r);
     line_result_release(&r);
+    /* who runs, before the stop (not with the lab's shell-script
+     * stand-ins for servers, whose processes are the script's own) */
+    struct sb procs = SB_INIT, want_procs = SB_INIT;
+    const char *lab_procs = jstr(run, "proc_list_before_stop");
+    if (!standin && *lab_procs) {
+        proc_list(store_find_container(&s->store, name.buf), &procs);
+        lab_proc_list(lab_procs, &want_procs);
+    }
     sb_reset(&line);
     sb_addf(&line, "docker stop -t %ld %s", t, name.buf);
     line_result_init(&r);
@@ -423,6 +481,14 @@ static void do_stop(struct session *s, const char *kase,
         failf(kase, line.buf, "took %.3fs, the engine %.3fs", took, want_took);
         ok = false;
     }
+    if (strcmp(procs.buf, want_procs.buf) != 0) {
+        failf(kase, line.buf, "processes differ");
+        show("docksim", procs.buf);
+        show("engine ", want_procs.buf);
+        ok = false;
+    }
+    sb_release(&procs);
+    sb_release(&want_procs);
     if (strcmp(r.out.buf, want_out) != 0 || strcmp(r.err.buf, want_err) != 0) {
         failf(kase, line.buf, "logs differ");
         show("docksim", r.out.buf);
@@ -498,10 +564,17 @@ static void run_case(const char *path, const char *name)
             do_build(&s, name, dfs->items[i], res);
         }
         const struct json_value *runs = json_get(bd, "runs");
+        /* the case's notes say when a server was the lab's stand-in */
+        bool standin = false;
+        const struct json_value *notes = json_get(doc, "notes");
+        for (size_t i = 0; notes && i < notes->n; i++) {
+            const char *t = json_str(notes->items[i]);
+            standin = standin || (t && strstr(t, "stand-in"));
+        }
         for (size_t i = 0; runs && i < runs->n; i++) {
             const struct json_value *run = runs->items[i];
             if (strcmp(jstr(run, "kind"), "stop") == 0)
-                do_stop(&s, name, run, (int)i);
+                do_stop(&s, name, run, (int)i, standin);
             else
                 do_run(&s, name, run);
         }

@@ -28,6 +28,8 @@ options:
   --plain          ASCII only, words instead of symbols, no colour
   --demo=FILE      play FILE for a classroom (:help demo)
   --delay=MS       --demo typing speed: MS a character (35)
+  --lessons=DIR    the lessons directory (default: $DOCKSIM_LESSONS, ./lessons)
+  --progress=FILE  lesson progress (default $XDG_STATE_HOME/docksim/progress)
 
 commands:
   docksim parse [--dump] [FILE|-]    read a Dockerfile as BuildKit does and list its instructions

@@ -27,7 +27,7 @@ docksim> docker run x -e X=1
 |   as a command line: -e X=1
 |   ["-e", "X=1"] from the docker run arguments
 | why:
-|   1. "-e" comes after the image name, so it is not a docker option: docker run reads options only up to the image, and every word after it belongs to the container's command (here it would be the program to run). To use --env, put it before the image: docker run -e X=1 x
+|   1. "-e" comes after the image name, so it is not a docker option: docker run reads options only up to the image, and every word after it belongs to the container's command. To use --env, put it before the image: docker run -e X=1 x
 |   2. The words after the image name replace the image's whole CMD ["echo", "hi"]; the first word is the program to run.
 |   3. PID 1 would be "-e", but no executable with that name is in the container's $PATH. The process never starts: 127 is the docker CLI's own exit code, read from the error text, and the container stays in the Created state.
 | exit code 127

@@ -19,6 +19,8 @@ reads lines as if typed at its prompt. Options:
   --plain          ASCII only, words instead of symbols, no colour
   --demo=FILE      play FILE for a classroom (:help demo)
   --delay=MS       --demo typing speed: MS a character (35)
+  --lessons=DIR    the lessons directory (default: $DOCKSIM_LESSONS, ./lessons)
+  --progress=FILE  lesson progress (default $XDG_STATE_HOME/docksim/progress)
 
 Exit status: 0 if every line worked, 1 if one failed, 2 bad usage.
 === exit

@@ -3,7 +3,9 @@
  * pseudo-terminal: banner and prompt, per-line feedback, completion,
  * continuation prompts, Ctrl-C, Ctrl-D, bracketed paste, the history file
  * (written at once, de-duplicated, recalled with Up), an unwritable
- * history location, colour rules, demo mode.
+ * history location, colour rules, demo mode, a lesson (completion of its
+ * id, the checklist after a line, a question answered at the prompt, the
+ * progress file and the next session's banner).
  *
  *   pty_shell PATH/TO/docksim
  *
@@ -522,6 +524,60 @@ TEST(demo_mode)
     END
 }
 
+TEST(lesson)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/state/docksim/progress", tmpdir);
+    unlink(path);
+    {
+        BEGIN
+        E("New here? :lesson dockerfile-basics starts the first lesson");
+        R
+        pty_send(&p, ":lesson dockerf\t");
+        E("dockerfile-basics ");
+        pty_send(&p, "\r");
+        E("Step 1/4: Start from a base image");
+        E("  [ ] your image is built FROM alpine:3.20");
+        E("step 1/4");
+        E("docksim> ");
+        pty_send(&p, "FROM alpine:3.20\r");
+        /* the marker is text; colour only adds to it */
+        E("\x1b[32m[x]\x1b[0m your image is built FROM alpine:3.20");
+        E("Well done: step 1/4 is solved.");
+        E("docksim> ");
+        /* a question: the prompt asks, the next line answers */
+        pty_send(&p, ":solution\r");
+        E("Show the solution of step 1/4? Your progress will say so. [y/N] ");
+        pty_send(&p, "n\r");
+        E("Not shown.");
+        E("docksim> ");
+        pty_send(&p, ":next\r");
+        E("Step 2/4: RUN adds a layer");
+        E("docksim> ");
+        if (!quit(&p))
+            goto done;
+        const char *f = read_file(path);
+        C(f && strstr(f, "current dockerfile-basics run-layer\n") &&
+              strstr(f, "done dockerfile-basics@1 base-image hints=0\n"),
+          "the progress file does not say where the learner is");
+        END
+    }
+}
+
+/* After TEST(lesson): the next session knows where the learner was. */
+TEST(lesson_next_session)
+{
+    BEGIN
+    E("Welcome back: :lesson goes on with dockerfile-basics");
+    R
+    pty_send(&p, ":lesson\r");
+    E("Going on where you left it, at step 2/4");
+    E("docksim> ");
+    if (!quit(&p))
+        goto done;
+    END
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -580,6 +636,8 @@ int main(int argc, char **argv)
         { "unwritable_history", unwritable_history },
         { "colour_rules", colour_rules },
         { "demo_mode", demo_mode },
+        { "lesson", lesson },
+        { "lesson_next_session", lesson_next_session },
     };
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
         test_name = tests[i].name;

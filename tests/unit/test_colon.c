@@ -164,11 +164,19 @@ static void test_colon_find(void **state)
     check_find("?", "help", NULL);
     check_find("q", "quit", NULL);
     check_find("exit", "quit", NULL);
-    check_find("hi", "history", NULL);
+    check_find("his", "history", NULL);
+    check_find("hi", NULL, "':hi' is ambiguous: it could be :hint or :history");
+    check_find("lesson", "lesson", NULL); /* exact beats :lessons */
+    check_find("lessons", "lessons", NULL);
+    check_find("g", "goal", NULL);
+    check_find("sa", NULL, "':sa' is ambiguous: it could be :sandbox or :save");
+    check_find("so", "solution", NULL);
+    check_find("pro", "progress", NULL);
     check_find("re", NULL,
                "':re' is ambiguous: it could be :redo or :reset");
     check_find("s", NULL,
-               "':s' is ambiguous: it could be :state, :save or :set");
+               "':s' is ambiguous: it could be :solution, :sandbox, :state, "
+               ":save or :set");
     check_find("hlep", NULL,
                "unknown command ':hlep' (did you mean :help?); :help lists "
                "the commands");

@@ -1,7 +1,8 @@
 /*
  * test_lessonrun.c: the API the interactive shell drives a lesson with
  * (lessonrun.h): setup, checking after each input, feedback once per
- * state, hints in order, the solution, :next with progress, resuming.
+ * state, hints in order, the solution, :next with progress, resuming,
+ * :prev and going to a step.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -203,6 +204,42 @@ static void test_lessonrun_state_digest(void **state)
     session_release(&c);
 }
 
+static void test_lessonrun_prev_and_goto(void **state)
+{
+    struct fx *f = *state;
+    /* at the first step there is nothing before */
+    assert_int_equal(lesson_run_prev(&f->lr, &f->p), -1);
+    assert_null(f->p.cur_lesson); /* nothing recorded */
+    /* a step with hints shown and solved: going back starts the step
+       before afresh and records where the learner is */
+    lesson_run_goto(&f->lr, 1);
+    assert_string_equal(lesson_run_step(&f->lr)->id, "ep");
+    f->lr.done = true;
+    assert_int_equal(lesson_run_prev(&f->lr, &f->p), 0);
+    assert_string_equal(lesson_run_step(&f->lr)->id, "cmd");
+    assert_false(f->lr.done);
+    assert_int_equal(f->lr.hints_shown, 0);
+    assert_string_equal(f->p.cur_lesson, "greet");
+    assert_string_equal(f->p.cur_step, "cmd");
+    size_t num = 0;
+    lesson_run_hint(&f->lr, &num);
+    assert_int_equal(lesson_run_prev(&f->lr, NULL), -1);
+    assert_int_equal(f->lr.hints_shown, 1); /* unchanged */
+    /* goto clamps to "finished"; prev from there is the last step */
+    lesson_run_goto(&f->lr, 99);
+    assert_null(lesson_run_step(&f->lr));
+    assert_int_equal(f->lr.step, 2);
+    assert_int_equal(lesson_run_prev(&f->lr, NULL), 0);
+    assert_string_equal(lesson_run_step(&f->lr)->id, "ep");
+    /* goto then catch_up: the start state of that step */
+    struct sb why = SB_INIT;
+    lesson_run_goto(&f->lr, 1);
+    assert_int_equal(lesson_run_catch_up(&f->lr, &f->s, &why), 0);
+    assert_string_equal(f->s.dockerfile.buf,
+                        "FROM alpine:3.20\nCMD [\"echo\", \"hello\"]\n");
+    sb_release(&why);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -210,6 +247,7 @@ int main(void)
         T(test_lessonrun_walkthrough),
         T(test_lessonrun_resume),
         T(test_lessonrun_state_digest),
+        T(test_lessonrun_prev_and_goto),
     };
 #undef T
     return cmocka_run_group_tests_name("lessonrun", tests, NULL, NULL);

@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "explain.h"
 #include "lifecycle.h"
+#include "proc.h"
 #include "run.h"
 #include "sb.h"
 #include "session.h"
@@ -227,6 +228,10 @@ static void test_lifecycle_g5_trap_and_wait(void **state)
                            NULL };
     lfx_start(&f, "debian:bookworm", argv, false, NULL);
     assert_string_equal(f.c->out.buf, "ready\n");
+    /* the background `sleep 100 &` execs sleep in its own process: that
+     * is not the -c shell exec'ing its last command (and this is dash) */
+    assert_false(explain_has(&f.ex, "sh.ash-execs-last-command"));
+    assert_false(explain_has(&f.ex, "sh.bash-execs-last-command"));
     long long took;
     assert_int_equal(stop(&f, 2, &took), 143);
     assert_int_equal(took, 0);
@@ -265,6 +270,178 @@ static void test_lifecycle_g7_nginx_stopsignal(void **state)
     lfx_release(&f);
 }
 
+/* run-semantics.md §3.3, the app.sh lab: a script that traps TERM
+ * behind `sh -c`. dash stays PID 1 and drops the signal (10 s, 137, the
+ * trap never runs); ash execs the script, whose trap runs at once. */
+static void test_lifecycle_shell_does_not_forward(void **state)
+{
+    (void)state;
+    struct lfx f;
+    const char *argv[] = { "/bin/sh", "-c",
+                           "bash -c 'trap \"echo caught; exit 0\" TERM; "
+                           "echo started; sleep 1000 & wait'",
+                           NULL };
+    lfx_start(&f, "debian:bookworm", argv, false, NULL);
+    assert_true(explain_has(&f.ex, "sh.dash-keeps-parent"));
+    long long took;
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 137);
+    assert_int_equal(took, 10000);
+    assert_string_equal(f.c->out.buf, "started\n");
+    assert_true(explain_has(&f.ex, "stop.shell-does-not-forward"));
+    const char *t = NULL;
+    for (size_t i = 0; i < f.ex.n; i++)
+        if (strcmp(f.ex.items[i].id, "stop.shell-does-not-forward") == 0)
+            t = f.ex.items[i].text;
+    assert_non_null(strstr(t, "(PID 7) has a handler (a trap)"));
+    lfx_release(&f);
+
+    /* --init (§3.4): tini forwards to dash only, dash dies, tini exits
+     * and the kernel kills the script before its trap runs */
+    lfx_start(&f, "debian:bookworm", argv, true, NULL);
+    assert_true(explain_has(&f.ex, "sh.dash-keeps-parent"));
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 143);
+    assert_int_equal(took, 0);
+    assert_string_equal(f.c->out.buf, "started\n");
+    assert_true(explain_has(&f.ex, "stop.init-child-only"));
+    lfx_release(&f);
+    /* exec form under tini: the script is tini's child and gets it */
+    const char *direct[] = { "bash", "-c",
+                             "trap \"echo caught; exit 0\" TERM; "
+                             "echo started; sleep 1000 & wait",
+                             NULL };
+    lfx_start(&f, "debian:bookworm", direct, true, NULL);
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 0);
+    assert_string_equal(f.c->out.buf, "started\ncaught\n");
+    assert_false(explain_has(&f.ex, "stop.init-child-only"));
+    lfx_release(&f);
+
+    const char *bb[] = { "/bin/sh", "-c",
+                         "sh -c 'trap \"echo caught; exit 0\" TERM; "
+                         "echo started; sleep 1000 & wait'",
+                         NULL };
+    lfx_start(&f, "busybox", bb, false, NULL);
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 0);
+    assert_int_equal(took, 0);
+    assert_string_equal(f.c->out.buf, "started\ncaught\n");
+    assert_false(explain_has(&f.ex, "stop.shell-does-not-forward"));
+    lfx_release(&f);
+}
+
+static const char *explain_text(const struct explain_list *ex, const char *id)
+{
+    for (size_t i = 0; i < ex->n; i++)
+        if (strcmp(ex->items[i].id, id) == 0)
+            return ex->items[i].text;
+    return NULL;
+}
+
+/* Why the -c shell stays PID 1 (or not), said once per run */
+static void test_lifecycle_pid1_explanations(void **state)
+{
+    (void)state;
+    struct lfx f;
+    const char *pipe[] = { "/bin/sh", "-c", "sleep 100 | cat", NULL };
+    lfx_start(&f, "busybox", pipe, false, NULL);
+    assert_true(explain_has(&f.ex, "sh.pipeline-keeps-parent"));
+    assert_false(explain_has(&f.ex, "sh.ash-execs-last-command"));
+    lfx_release(&f);
+    const char *trap[] = { "/bin/sh", "-c", "trap 'echo bye' TERM; sleep 100",
+                           NULL };
+    lfx_start(&f, "busybox", trap, false, NULL);
+    assert_true(explain_has(&f.ex, "sh.trap-keeps-parent"));
+    struct sb who = SB_INIT;
+    lifecycle_pid1(f.c, &who);
+    assert_string_equal(who.buf, "/bin/sh -c trap 'echo bye' TERM; sleep 100");
+    sb_release(&who);
+    lfx_release(&f);
+    /* dash with a TERM trap is not said to have no handler */
+    lfx_start(&f, "debian:bookworm", trap, false, NULL);
+    const char *t = explain_text(&f.ex, "sh.dash-keeps-parent");
+    assert_non_null(t);
+    assert_null(strstr(t, "no handler"));
+    /* the trap waits for the foreground sleep: SIGKILL after 10 s */
+    long long took;
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 137);
+    assert_string_equal(f.c->out.buf, "");
+    lfx_release(&f);
+    /* once PID 1 has ended, who was PID 1 is not explained any more */
+    const char *done[] = { "/bin/sh", "-c", "true; echo hi", NULL };
+    lfx_start(&f, "busybox", done, false, NULL);
+    assert_int_equal(f.status, 0);
+    assert_false(explain_has(&f.ex, "sh.ash-execs-last-command"));
+    lfx_release(&f);
+    /* shell form and a missing program: the shell's 127, after a start */
+    const char *missing[] = { "/bin/sh", "-c", "nosuch", NULL };
+    lfx_start(&f, "debian:bookworm", missing, false, NULL);
+    assert_int_equal(f.status, 127);
+    assert_string_equal(f.c->err.buf, "/bin/sh: 1: nosuch: not found\n");
+    assert_true(explain_has(&f.ex, "sh.not-found"));
+    lfx_release(&f);
+}
+
+/* docker stop -t -1: no SIGKILL, the daemon waits as long as it takes */
+static void test_lifecycle_stop_negative_timeout(void **state)
+{
+    (void)state;
+    struct lfx f;
+    const char *argv[] = { "sleep", "30", NULL };
+    lfx_start(&f, "busybox", argv, false, NULL);
+    long long took;
+    /* sleep ignores SIGTERM as PID 1 and ends by itself after 30 s */
+    assert_int_equal(stop(&f, -1, &took), 0);
+    assert_true(took >= 28000 && took <= 30000);
+    lfx_release(&f);
+    const char *forever[] = { "sleep", "100000", NULL };
+    lfx_start(&f, "busybox", forever, false, NULL);
+    struct sb err = SB_INIT;
+    assert_int_equal(lifecycle_stop(&f.store, f.c, NULL, -5, &f.ex, &took,
+                                    &err),
+                     1);
+    assert_int_equal(f.c->status, CS_RUNNING);
+    assert_true(explain_has(&f.ex, "stop.waits-forever"));
+    long long ms;
+    int code;
+    assert_false(lifecycle_last_stop(f.c, &ms, &code));
+    sb_release(&err);
+    lfx_release(&f);
+}
+
+/* Servers rename themselves: what docker top and ps show */
+static void test_lifecycle_server_titles(void **state)
+{
+    (void)state;
+    struct lfx f;
+    const char *argv[] = { "/docker-entrypoint.sh", "nginx", "-g",
+                           "daemon off;", NULL };
+    lfx_start(&f, "nginx", argv, false, NULL);
+    struct sb who = SB_INIT;
+    lifecycle_pid1(f.c, &who);
+    assert_string_equal(who.buf, "nginx: master process nginx -g daemon off;");
+    sb_release(&who);
+    const struct pns *ns = f.c->proc;
+    int workers = 0;
+    for (size_t i = 0; i < ns->n_procs; i++) {
+        const struct proc *q = ns->procs[i];
+        if (q->state == P_ZOMBIE || q->argv.n != 1 ||
+            strcmp(q->argv.v[0], "nginx: worker process") != 0)
+            continue;
+        workers++;
+        assert_int_equal(q->ppid, 1);
+        assert_int_equal(q->uid, 101); /* user nginx; of nginx.conf */
+    }
+    assert_int_equal(workers, 4); /* worker_processes auto: the CPUs */
+    long long took;
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 0);
+    lfx_release(&f);
+    const char *redis[] = { "docker-entrypoint.sh", "redis-server", NULL };
+    lfx_start(&f, "redis", redis, false, NULL);
+    who = (struct sb)SB_INIT;
+    lifecycle_pid1(f.c, &who);
+    assert_string_equal(who.buf, "redis-server *:6379");
+    sb_release(&who);
+    lfx_release(&f);
+}
+
 /* ===== more stop behaviour ========================================== */
 
 static void test_lifecycle_trap_waits_for_foreground(void **state)
@@ -277,7 +454,7 @@ static void test_lifecycle_trap_waits_for_foreground(void **state)
                            NULL };
     lfx_start(&f, "debian:bookworm", argv, false, NULL);
     long long took;
-    assert_int_equal(stop(&f, -1, &took), 0);
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 0);
     assert_int_equal(took, 5000);
     assert_string_equal(f.c->out.buf, "bye\n");
     lfx_release(&f);
@@ -292,13 +469,14 @@ static void test_lifecycle_default_grace_is_10s(void **state)
     assert_string_equal(f.c->out.buf, "Serving HTTP on 0.0.0.0 port 8000 "
                                       "(http://0.0.0.0:8000/) ...\n");
     long long took;
-    assert_int_equal(stop(&f, -1, &took), 137);
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 137);
     assert_int_equal(took, 10000);
     lfx_release(&f);
     /* --stop-timeout */
     lfx_start(&f, "python:3.12", argv, false, NULL);
     f.c->stop_timeout = 3;
-    assert_int_equal(stop(&f, -1, &took), 137);
+    f.c->stop_timeout_set = true;
+    assert_int_equal(stop(&f, LIFECYCLE_TIMEOUT_UNSET, &took), 137);
     assert_int_equal(took, 3000);
     lfx_release(&f);
 }
@@ -325,7 +503,7 @@ static void test_lifecycle_exec_in_script(void **state)
     lfx_start(&f, "redis", argv, false, NULL);
     struct sb who = SB_INIT;
     lifecycle_pid1(f.c, &who);
-    assert_string_equal(who.buf, "redis-server");
+    assert_string_equal(who.buf, "redis-server *:6379"); /* its title */
     sb_release(&who);
     long long took;
     assert_int_equal(stop(&f, 10, &took), 0);
@@ -485,6 +663,9 @@ static void test_lifecycle_session_commands(void **state)
     assert_int_equal(c->status, CS_RUNNING);
     line("docker restart -t 1 w", &r);
     assert_string_equal(r.out.buf, "w\n");
+    /* running again: State.ExitCode is 0, not the stop's 137 */
+    assert_int_equal(c->status, CS_RUNNING);
+    assert_int_equal(c->exit_code, 0);
     assert_string_equal(c->out.buf, "started\nstarted\n");
     line("docker kill w", &r);
     assert_int_equal(c->status, CS_EXITED);
@@ -504,6 +685,38 @@ static void test_lifecycle_session_commands(void **state)
     assert_int_equal(r.exit_code, 1);
     assert_string_equal(r.err.buf, "Error response from daemon: No such "
                                    "container: nosuch\n");
+    assert_false(r.has_stop);
+    /* --json's stopped_after_s and container_exit_code, also when --rm
+     * removes the container at once */
+    line("docker run -d --rm --name rm1 busybox sleep 100", &r);
+    line("docker stop -t 3 rm1", &r);
+    assert_string_equal(r.out.buf, "rm1\n");
+    assert_true(r.has_stop);
+    assert_true(r.stopped_after_s == 3.0);
+    assert_int_equal(r.container_exit_code, 137);
+    assert_null(store_find_container(&sess->store, "rm1"));
+    line("docker run -d --name t5 busybox sh -c "
+         "'trap \"exit 5\" TERM; sleep 100 & wait'",
+         &r);
+    line("docker stop t5", &r);
+    assert_true(r.has_stop);
+    assert_true(r.stopped_after_s == 0.0);
+    assert_int_equal(r.container_exit_code, 5);
+    line("docker stop t5", &r); /* not running: nothing stopped */
+    assert_false(r.has_stop);
+    /* docker top: uids other than root and nobody come from the host */
+    line("docker run -d --name r redis", &r);
+    line("docker top r", &r);
+    assert_non_null(strstr(r.out.buf, "\n999       "));
+    assert_null(strstr(r.out.buf, "redis "));
+    assert_true(explain_has(&r.explain, "top.uid-from-host"));
+    /* docker exec runs as the configured user (root), not as PID 1's
+     * dropped-to redis user */
+    line("docker exec r id", &r);
+    assert_string_equal(r.out.buf, "uid=0(root) gid=0(root) groups=0(root)\n");
+    line("docker exec -u redis r id", &r);
+    assert_string_equal(r.out.buf,
+                        "uid=999(redis) gid=999(redis) groups=999(redis)\n");
     line_result_release(&r);
     session_release(sess);
     free(sess);
@@ -519,6 +732,10 @@ int main(void)
         cmocka_unit_test(test_lifecycle_g5_trap_and_wait),
         cmocka_unit_test(test_lifecycle_g6_init_shell_form),
         cmocka_unit_test(test_lifecycle_g7_nginx_stopsignal),
+        cmocka_unit_test(test_lifecycle_shell_does_not_forward),
+        cmocka_unit_test(test_lifecycle_stop_negative_timeout),
+        cmocka_unit_test(test_lifecycle_pid1_explanations),
+        cmocka_unit_test(test_lifecycle_server_titles),
         cmocka_unit_test(test_lifecycle_trap_waits_for_foreground),
         cmocka_unit_test(test_lifecycle_default_grace_is_10s),
         cmocka_unit_test(test_lifecycle_stopsignal_sigint_python),

@@ -486,6 +486,67 @@ static void test_sh_scripts_and_shebangs(void **state)
     ul_release(&r);
 }
 
+/* ELF headers (64 bytes are enough for the checks): e_machine at 18 */
+static void put_elf(struct ulrun *r, const char *path, unsigned machine)
+{
+    char h[64];
+    memset(h, 0, sizeof(h));
+    memcpy(h, "\x7f" "ELF\x02\x01\x01", 7);
+    h[16] = 2; /* ET_EXEC */
+    h[18] = (char)(machine & 0xff);
+    h[19] = (char)(machine >> 8);
+    vfs_put_file(&r->fs, path, 0755, h, sizeof(h));
+}
+
+static void test_sh_binary_for_another_cpu(void **state)
+{
+    (void)state;
+    struct ulrun r;
+    ul_init(&r, DEB);
+    put_elf(&r, "/app/arm", 183); /* EM_AARCH64 */
+    /* bash will not read a binary as a script (check_binary_file) */
+    ul_bash(&r, "/app/arm");
+    assert_int_equal(r.status, 126);
+    assert_string_equal(r.err.buf, "bash: line 1: /app/arm: cannot execute "
+                                   "binary file: Exec format error\n");
+    ul_clear(&r);
+    /* a NUL in the first line of a file without #! is binary too */
+    vfs_put_file(&r.fs, "/app/data", 0755, "ab\0cd\n", 6);
+    ul_bash(&r, "/app/data; echo $?");
+    assert_string_equal(r.out.buf, "126\n");
+    assert_string_equal(r.err.buf, "bash: line 1: /app/data: cannot execute "
+                                   "binary file: Exec format error\n");
+    ul_clear(&r);
+    /* a text file without #! is still run by the shell itself */
+    ul_file(&r, "/app/text", 0755, "echo text\n");
+    ul_bash(&r, "/app/text");
+    assert_string_equal(r.out.buf, "text\n");
+    ul_clear(&r);
+    /* this machine's binaries run (docksim's compiled-program stand-in) */
+    put_elf(&r, "/app/amd64", 62); /* EM_X86_64 */
+    ul_bash(&r, "exec /app/amd64");
+    assert_int_equal(r.status, USERLAND_RUNNING);
+    ul_release(&r);
+}
+
+/* The explanation that ash/bash exec the last command of -c is about the
+ * -c shell itself: not a background job (which always ends in an exec),
+ * and not a RUN step (no docker stop at build time). */
+static void test_sh_tail_exec_explained_only_for_pid1(void **state)
+{
+    (void)state;
+    struct ulrun r;
+    ul_init(&r, BB);
+    ul_sh(&r, "true; sleep 1");
+    assert_false(explain_has(&r.ex, "sh.ash-execs-last-command"));
+    ul_release(&r);
+    ul_init(&r, DEB);
+    ul_sh(&r, "sleep 1 & wait; sleep 1");
+    assert_false(explain_has(&r.ex, "sh.ash-execs-last-command"));
+    assert_false(explain_has(&r.ex, "sh.dash-keeps-parent"));
+    ul_release(&r);
+}
+
 static void test_sh_env_order(void **state)
 {
     (void)state;
@@ -543,6 +604,8 @@ int main(void)
         cmocka_unit_test(test_sh_syntax_errors),
         cmocka_unit_test(test_sh_c_requires_argument),
         cmocka_unit_test(test_sh_scripts_and_shebangs),
+        cmocka_unit_test(test_sh_binary_for_another_cpu),
+        cmocka_unit_test(test_sh_tail_exec_explained_only_for_pid1),
         cmocka_unit_test(test_sh_env_order),
         cmocka_unit_test(test_sh_step_budget),
         cmocka_unit_test(test_sh_sleep_passes_time),

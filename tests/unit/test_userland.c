@@ -466,6 +466,72 @@ static void test_userland_entrypoints(void **state)
     ul_release(&r);
 }
 
+/* redis 8's entrypoint says "Starting Redis Server" (7's did not) */
+static void test_userland_redis_start(void **state)
+{
+    (void)state;
+    const char *argv[] = { "docker-entrypoint.sh", "redis-server", NULL };
+    struct ulrun r;
+    ul_init(&r, "redis");
+    ul_exec(&r, argv);
+    assert_int_equal(r.status, USERLAND_RUNNING);
+    assert_string_equal(r.out.buf, "Starting Redis Server\n[docksim: "
+                                   "redis-server would serve on port 6379: it "
+                                   "keeps running]\n");
+    ul_release(&r);
+    ul_init(&r, "redis:7");
+    ul_exec(&r, argv);
+    assert_string_equal(r.out.buf, "[docksim: redis-server would serve on "
+                                   "port 6379: it keeps running]\n");
+    ul_release(&r);
+    /* a sentinel is not announced; --port shows in the line */
+    const char *port[] = { "docker-entrypoint.sh", "--port", "7000", NULL };
+    ul_init(&r, "redis");
+    ul_exec(&r, port);
+    assert_string_equal(r.out.buf, "Starting Redis Server\n[docksim: "
+                                   "redis-server would serve on port 7000: it "
+                                   "keeps running]\n");
+    ul_release(&r);
+}
+
+/* runc's exec of a binary for another CPU: after the start, exit 255 */
+static void test_userland_exec_format_error(void **state)
+{
+    (void)state;
+    char h[64];
+    memset(h, 0, sizeof(h));
+    memcpy(h, "\x7f" "ELF\x02\x01\x01", 7);
+    h[18] = (char)183; /* EM_AARCH64 */
+    struct ulrun r;
+    ul_init(&r, ALP);
+    vfs_put_file(&r.fs, "/app/hello", 0755, h, sizeof(h));
+    const char *argv[] = { "/app/hello", NULL };
+    ul_exec(&r, argv);
+    assert_int_equal(r.status, 255);
+    assert_string_equal(r.out.buf, "");
+    assert_string_equal(r.err.buf, "exec /app/hello: exec format error\n");
+    assert_true(explain_has(&r.ex, "exec.format-error"));
+    ul_release(&r);
+    /* big-endian header for s390x (EM_S390 = 22) */
+    memset(h, 0, sizeof(h));
+    memcpy(h, "\x7f" "ELF\x02\x02\x01", 7);
+    h[19] = 22;
+    ul_init(&r, ALP);
+    vfs_put_file(&r.fs, "/app/hello", 0755, h, sizeof(h));
+    ul_exec(&r, argv);
+    assert_int_equal(r.status, 255);
+    ul_release(&r);
+    /* x86-64 runs */
+    memset(h, 0, sizeof(h));
+    memcpy(h, "\x7f" "ELF\x02\x01\x01", 7);
+    h[18] = 62;
+    ul_init(&r, ALP);
+    vfs_put_file(&r.fs, "/app/hello", 0755, h, sizeof(h));
+    ul_exec(&r, argv);
+    assert_int_equal(r.status, USERLAND_RUNNING);
+    ul_release(&r);
+}
+
 /* nginx's entrypoint: the IPv6 script's messages, a restart, non-root */
 static void test_userland_nginx_start(void **state)
 {
@@ -554,6 +620,8 @@ int main(void)
         cmocka_unit_test(test_userland_standins),
         cmocka_unit_test(test_userland_entrypoints),
         cmocka_unit_test(test_userland_nginx_start),
+        cmocka_unit_test(test_userland_redis_start),
+        cmocka_unit_test(test_userland_exec_format_error),
         cmocka_unit_test(test_userland_network_tools),
     };
     return cmocka_run_group_tests_name("userland", tests, NULL, NULL);
