@@ -45,6 +45,8 @@ struct stage_state {
     bool needed;                /* target or a dependency of it */
     bool done;
     bool visiting;              /* cycle detection */
+    uint64_t layer_bytes;       /* file bytes of img's layer at the last
+                                   history row that made a layer */
     struct image *img;          /* result */
     struct strlist env;         /* the LLB state env: "K=V" (ENV and ARG) */
     struct declared_arg *args;  /* declared ARGs, in order */
@@ -979,6 +981,12 @@ static void history(struct stage_state *ss, const struct instr *in,
     h->comment = xstrdup("buildkit.dockerfile.v0");
     h->empty_layer = empty_layer;
     h->line = in ? in->start_line : 0;
+    if (!empty_layer) {
+        /* what this instruction added to the stage's layer */
+        uint64_t now = vfs_layer_bytes(&img->fs);
+        h->size = now > ss->layer_bytes ? now - ss->layer_bytes : 0;
+        ss->layer_bytes = now;
+    }
 }
 
 /* Go's %q of a string list: ["a" "b"] (used for CMD/ENTRYPOINT history). */

@@ -1167,6 +1167,17 @@ static void do_history(struct session *s, const struct dparsed *p,
                 "(RUN, COPY, ADD, WORKDIR): they are layers. CMD, ENV, "
                 "EXPOSE and the other metadata instructions add a row of "
                 "0B: they only change the image's configuration.");
+    bool run_layer = false;
+    for (size_t i = 0; i < img->n_hist; i++)
+        if (!img->hist[i].empty_layer &&
+            strncmp(img->hist[i].created_by, "RUN ", 4) == 0)
+            run_layer = true;
+    if (run_layer)
+        explain_add(&r->explain, "image.history-sizes-simulated", 0,
+                    "docksim's sizes count the bytes of the files it "
+                    "simulates. Programs that RUN installs (apt-get, apk, "
+                    "pip...) are stand-ins without their real files, so on "
+                    "a real engine those layers are megabytes larger.");
 }
 
 static void image_inspect_json(struct sb *o, const struct image *img,

@@ -686,3 +686,13 @@ size_t vfs_layer_count(const struct vfs *fs)
 {
     return fs->map->count;
 }
+
+uint64_t vfs_layer_bytes(const struct vfs *fs)
+{
+    uint64_t n = 0;
+    for (size_t b = 0; b < fs->map->n_buckets; b++)
+        for (const struct node *nd = fs->map->buckets[b]; nd; nd = nd->next)
+            if (nd->e.type == VFS_FILE)
+                n += nd->e.len;
+    return n;
+}

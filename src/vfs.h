@@ -16,6 +16,8 @@
 
 #include "common.h"
 
+#include <stdint.h>
+
 struct sb;
 
 enum vfs_type {
@@ -96,5 +98,7 @@ void vfs_clean_path(struct sb *out, const char *cwd, const char *path);
 
 /* Number of entries in this layer alone (for history/size). */
 size_t vfs_layer_count(const struct vfs *fs);
+/* Bytes of file content in this layer alone (docker history's SIZE). */
+uint64_t vfs_layer_bytes(const struct vfs *fs);
 
 #endif /* VFS_H */

@@ -249,9 +249,10 @@ step 4/4 | :next  :goal  :undo  :reset  :help
 docksim> docker history app
 | why:
 |   1. Rows with a size come from instructions that change files (RUN, COPY, ADD, WORKDIR): they are layers. CMD, ENV, EXPOSE and the other metadata instructions add a row of 0B: they only change the image's configuration.
+|   2. docksim's sizes count the bytes of the files it simulates. Programs that RUN installs (apt-get, apk, pip...) are stand-ins without their real files, so on a real engine those layers are megabytes larger.
 IMAGE          CREATED         CREATED BY                                      SIZE      COMMENT
 59bbdf9f0a92   3 seconds ago   CMD ["echo" "hello"]                            0B        buildkit.dockerfile.v0
-<missing>      3 seconds ago   RUN /bin/sh -c apk add --no-cache curl # bui…   0B        buildkit.dockerfile.v0
+<missing>      3 seconds ago   RUN /bin/sh -c apk add --no-cache curl # bui…   63B       buildkit.dockerfile.v0
 <missing>      9 days ago      /bin/sh -c #(nop)  CMD ["/bin/sh"]              0B        
 <missing>      9 days ago      /bin/sh -c #(nop) ADD file:d3dfed77bb64d7d29…   8.31MB    
 docksim> :next

@@ -131,6 +131,26 @@ static void test_build_invalid_json_is_shell_form(void **state)
     assert_true(explain_has(&f->r.explain, "parse.invalid-json-is-shell-form"));
 }
 
+static void test_build_history_layer_sizes(void **state)
+{
+    struct fx *f = *state;
+    /* each layer row: the bytes its instruction added; CMD is 0B */
+    assert_int_equal(build(f, "FROM alpine\nRUN echo hi > /x\nCOPY <<EOF "
+                              "/y\nhello world\nEOF\nWORKDIR /srv\nCMD "
+                              "[\"x\"]\n"),
+                     0);
+    const struct image *img = f->r.image;
+    size_t n = img->n_hist;
+    assert_true(n >= 4);
+    assert_false(img->hist[n - 4].empty_layer); /* RUN */
+    assert_int_equal(img->hist[n - 4].size, 3);
+    assert_int_equal(img->hist[n - 3].size, 12); /* COPY */
+    assert_int_equal(img->hist[n - 2].size, 0);  /* WORKDIR: a directory */
+    assert_false(img->hist[n - 2].empty_layer);
+    assert_true(img->hist[n - 1].empty_layer);  /* CMD */
+    assert_int_equal(img->hist[n - 1].size, 0);
+}
+
 static void test_build_empty_lists_become_null(void **state)
 {
     struct fx *f = *state;
@@ -470,6 +490,7 @@ int main(void)
         T(test_build_cmd_shell_form_uses_current_shell),
         T(test_build_entrypoint_resets_inherited_cmd),
         T(test_build_invalid_json_is_shell_form),
+        T(test_build_history_layer_sizes),
         T(test_build_empty_lists_become_null),
         T(test_build_env_sees_previous_values),
         T(test_build_workdir_relative_and_created),
