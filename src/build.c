@@ -134,15 +134,8 @@ static void fail_at(struct bctx *b, int line, const char *fmt, ...)
     va_list ap;
     struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (n > 0) {
-        sb_grow(&m, (size_t)n);
-        va_start(ap, fmt);
-        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-        m.len = (size_t)n;
-    }
     if (!b->r->error) {
         int end = b->cur && b->cur->start_line == line ? b->cur->end_line
                                                         : line;
@@ -169,15 +162,8 @@ static void add_step(struct bctx *b, int line, const char *fmt, ...)
     memset(s, 0, sizeof(*s));
     struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (n > 0) {
-        sb_grow(&m, (size_t)n);
-        va_start(ap, fmt);
-        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-        m.len = (size_t)n;
-    }
     s->name = sb_detach(&m, NULL);
     s->line = line;
 }
@@ -965,15 +951,8 @@ static void history(struct stage_state *ss, const struct instr *in,
     struct image *img = ss->img;
     struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (n > 0) {
-        sb_grow(&m, (size_t)n);
-        va_start(ap, fmt);
-        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-        m.len = (size_t)n;
-    }
     img->hist = xreallocarray(img->hist, img->n_hist + 1, sizeof(*img->hist));
     struct history_item *h = &img->hist[img->n_hist++];
     memset(h, 0, sizeof(*h));

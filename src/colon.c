@@ -323,17 +323,12 @@ static void note(struct repl *r, const char *fmt, ...)
     if (r->o.quiet)
         return;
     va_list ap;
+    struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    char *buf = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(buf, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    repl_note(r, buf);
-    free(buf);
+    repl_note(r, m.buf);
+    sb_release(&m);
 }
 
 /* A file argument: quotes removed, ~/ expanded (caller frees). */

@@ -32,15 +32,8 @@ static int fail(struct ierr *e, const char *fmt, ...)
     va_list ap;
     struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (n > 0) {
-        sb_grow(&m, (size_t)n);
-        va_start(ap, fmt);
-        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-        m.len = (size_t)n;
-    }
     e->msg = sb_detach(&m, &e->len);
     return -1;
 }

@@ -216,17 +216,10 @@ static void perr(struct lp *p, int line, const char *fmt, ...)
 static void perr(struct lp *p, int line, const char *fmt, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
     struct sb m = SB_INIT;
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_start(ap, fmt);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    if (n > 0) {
-        sb_grow(&m, (size_t)n);
-        va_start(ap, fmt);
-        vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-        m.len = (size_t)n;
-    }
     lesson_diag_add(p->d, p->file, line, false, "%s", m.buf);
     sb_release(&m);
     p->failed = true;

@@ -127,18 +127,12 @@ static void verr(struct vctx *v, int line, bool warning, const char *fmt, ...)
     if (!v->d)
         return;
     va_list ap;
+    struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    char *m = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-    m[0] = '\0';
-    if (n > 0) {
-        va_start(ap, fmt);
-        vsnprintf(m, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-    }
-    lesson_diag_add(v->d, v->l->file, line, warning, "%s", m);
-    free(m);
+    lesson_diag_add(v->d, v->l->file, line, warning, "%s", m.buf);
+    sb_release(&m);
 }
 
 static void transcript(struct sb *t, const char *what, const char *id,

@@ -114,15 +114,12 @@ void pns_explain(struct pns *ns, const char *id, const char *fmt, ...)
     if (!ns->ex || explain_has(ns->ex, id))
         return;
     va_list ap;
+    struct sb t = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&t, fmt, ap);
     va_end(ap);
-    char *t = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(t, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-    va_end(ap);
-    explain_add(ns->ex, id, 0, "%s", t);
-    free(t);
+    explain_add(ns->ex, id, 0, "%s", t.buf);
+    sb_release(&t);
 }
 
 /* ===================================================================== */
@@ -571,17 +568,13 @@ void proc_puts(struct pns *ns, struct proc *p, int fd, const char *s)
 void proc_printf(struct pns *ns, struct proc *p, int fd, const char *fmt, ...)
 {
     va_list ap;
+    struct sb t = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&t, fmt, ap);
     va_end(ap);
-    if (n <= 0)
-        return;
-    char *t = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(t, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    proc_write(ns, p, fd, t, (size_t)n);
-    free(t);
+    if (t.len)
+        proc_write(ns, p, fd, t.buf, t.len);
+    sb_release(&t);
 }
 
 int proc_read_all(struct pns *ns, struct proc *p, int fd, struct sb *out)

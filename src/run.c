@@ -184,14 +184,11 @@ static void daemon_error(struct run_outcome *o, const char *cli,
                          const char *fmt, ...)
 {
     va_list ap;
-    char *msg;
+    struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
-    va_end(ap);
+    char *msg = sb_detach(&m, NULL);
     if (strcmp(cli, "create") == 0)
         sb_addf(&o->err, "Error response from daemon: %s\n", msg);
     else

@@ -77,19 +77,25 @@ void sb_addch(struct sb *s, int c)
     s->buf[s->len] = '\0';
 }
 
+void sb_vaddf(struct sb *s, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n <= 0)
+        return;
+    sb_grow(s, (size_t)n);
+    vsnprintf(s->buf + s->len, (size_t)n + 1, fmt, ap);
+    s->len += (size_t)n;
+}
+
 void sb_addf(struct sb *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(s, fmt, ap);
     va_end(ap);
-    if (n <= 0)
-        return;
-    sb_grow(s, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(s->buf + s->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    s->len += (size_t)n;
 }
 
 void sb_add_rune(struct sb *s, long cp)

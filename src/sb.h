@@ -12,6 +12,8 @@
 
 #include "common.h"
 
+#include <stdarg.h>
+
 struct sb {
     char *buf;
     size_t len;
@@ -30,6 +32,7 @@ void sb_add(struct sb *s, const void *data, size_t len);
 void sb_adds(struct sb *s, const char *str);
 void sb_addch(struct sb *s, int c);
 void sb_addf(struct sb *s, const char *fmt, ...) ATTR_PRINTF(2, 3);
+void sb_vaddf(struct sb *s, const char *fmt, va_list ap) ATTR_PRINTF(2, 0);
 /* Append the UTF-8 encoding of code point cp (invalid cp -> U+FFFD). */
 void sb_add_rune(struct sb *s, long cp);
 /* Take the buffer (caller frees with free()); s is SB_INIT afterwards. */

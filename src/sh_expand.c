@@ -419,13 +419,8 @@ static int xerr(struct xctx *x, int status, const char *fmt, ...)
     va_list ap;
     struct sb m = SB_INIT;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    sb_vaddf(&m, fmt, ap);
     va_end(ap);
-    sb_grow(&m, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(m.buf, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    sb_setlen(&m, (size_t)n);
     sh_err(x->ns, x->p, "%s", m.buf);
     sb_release(&m);
     x->err = status;
