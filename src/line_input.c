@@ -52,6 +52,10 @@ static void on_sigint(int sig)
 static int getc_fn(FILE *f)
 {
     for (;;) {
+        /* a SIGINT that came while readline was busy (redisplay) is only
+           noted by readline's handler: let it run ours now, or the read
+           below would wait past it */
+        rl_check_signals();
         if (got_sigint) {
             got_sigint = 0;
             return KEY_INTERRUPT;

@@ -305,14 +305,33 @@ TEST(continuation_prompts)
     END
 }
 
+/*
+ * Send Ctrl-C and wait for needle. Under valgrind (T > 5000) the first
+ * Ctrl-C is at times not seen at all (the signal is lost in valgrind's
+ * delivery while readline redisplays; never seen without valgrind): then
+ * it is sent once more, and a note says so.
+ */
+static bool interrupt(struct pty_proc *p, const char *needle)
+{
+    pty_send(p, "\x03");
+    if (T <= 5000)
+        return expect(p, needle);
+    if (pty_expect(p, needle, 5000) == 0)
+        return true;
+    fprintf(stderr, "pty: note: %s: Ctrl-C sent twice under valgrind\n",
+            test_name);
+    pty_send(p, "\x03");
+    return expect(p, needle);
+}
+
 TEST(ctrl_c_cancels)
 {
     BEGIN
     R
     pty_send(&p, "docker ps -a");
     E("docker ps -a");
-    pty_send(&p, "\x03");
-    E("docksim> ");
+    if (!interrupt(&p, "docksim> "))
+        goto done;
     pty_drain(&p, 200);
     C(!strstr(p.buf, "CONTAINER ID"), "the cancelled line ran");
     /* Ctrl-C inside an unfinished instruction drops all of it */
@@ -322,8 +341,8 @@ TEST(ctrl_c_cancels)
     E("\\> ");
     pty_send(&p, "b \\\r");
     E("\\> ");
-    pty_send(&p, "\x03");
-    E("cancelled the unfinished instruction (2 lines");
+    if (!interrupt(&p, "cancelled the unfinished instruction (2 lines"))
+        goto done;
     E("docksim> ");
     pty_send(&p, ":dockerfile\r");
     E("   1  FROM alpine");
@@ -639,8 +658,12 @@ int main(int argc, char **argv)
         { "lesson", lesson },
         { "lesson_next_session", lesson_next_session },
     };
+    /* PTY_ONLY=NAME runs one check (for debugging) */
+    const char *only = getenv("PTY_ONLY");
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
         test_name = tests[i].name;
+        if (only && strcmp(only, test_name) != 0)
+            continue;
         if (tests[i].fn())
             passed++;
         else
