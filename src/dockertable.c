@@ -37,230 +37,145 @@
 
 /* clang-format off */
 
-static const struct dflag_def run_flags[] = {
-    { .name = "add-host", .type = DFLAG_LIST, .varname = "list", .usage = "Add a custom host-to-IP mapping (host:ip)", .check = DCHK_ADD_HOST },
-    { .name = "annotation", .type = DFLAG_LIST, .varname = "map", .def = "map[]", .usage = "Add an annotation to the container (passed through to the OCI runtime)" },
-    { .name = "attach", .shorthand = 'a', .type = DFLAG_LIST, .varname = "list", .usage = "Attach to STDIN, STDOUT or STDERR", .check = DCHK_ATTACH, .simulated = true },
-    { .name = "blkio-weight", .type = DFLAG_UINT16, .varname = "uint16", .usage = "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)" },
-    { .name = "blkio-weight-device", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Block IO weight (relative device weight)" },
-    { .name = "cap-add", .type = DFLAG_LIST, .varname = "list", .usage = "Add Linux capabilities" },
-    { .name = "cap-drop", .type = DFLAG_LIST, .varname = "list", .usage = "Drop Linux capabilities" },
-    { .name = "cgroup-parent", .type = DFLAG_STRING, .varname = "string", .usage = "Optional parent cgroup for the container" },
-    { .name = "cgroupns", .type = DFLAG_STRING, .varname = "string", .usage = "Cgroup namespace to use (host|private)\n"
-              "'host':    Run the container in the Docker host's cgroup namespace\n"
-              "'private': Run the container in its own private cgroup namespace\n"
-              "'':        Use the cgroup namespace as configured by the\n"
-              "           default-cgroupns-mode option on the daemon (default)" },
-    { .name = "cidfile", .type = DFLAG_STRING, .varname = "string", .usage = "Write the container ID to the file" },
-    { .name = "cpu-count", .type = DFLAG_INT, .varname = "int", .usage = "CPU count (Windows only)", .attrs = DFA_WINDOWS },
-    { .name = "cpu-percent", .type = DFLAG_INT, .varname = "int", .usage = "CPU percent (Windows only)", .attrs = DFA_WINDOWS },
-    { .name = "cpu-period", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU CFS (Completely Fair Scheduler) period" },
-    { .name = "cpu-quota", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU CFS (Completely Fair Scheduler) quota" },
-    { .name = "cpu-rt-period", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU real-time period in microseconds" },
-    { .name = "cpu-rt-runtime", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU real-time runtime in microseconds" },
-    { .name = "cpu-shares", .shorthand = 'c', .type = DFLAG_INT, .varname = "int", .usage = "CPU shares (relative weight)" },
-    { .name = "cpus", .type = DFLAG_VALUE, .varname = "decimal", .usage = "Number of CPUs", .check = DCHK_DECIMAL },
-    { .name = "cpuset-cpus", .type = DFLAG_STRING, .varname = "string", .usage = "CPUs in which to allow execution (0-3, 0,1)" },
+/*
+ * docker run and docker create share their flags (cobra: addFlags); run
+ * adds --detach, --detach-keys and --sig-proxy, and the two --pull usage
+ * texts differ (create's "|missing" is the CLI's own). Each set is sorted
+ * by name, so the shared rows come in runs between the differing ones.
+ */
+#define CONTAINER_FLAGS_1 \
+    { .name = "add-host", .type = DFLAG_LIST, .varname = "list", .usage = "Add a custom host-to-IP mapping (host:ip)", .check = DCHK_ADD_HOST }, \
+    { .name = "annotation", .type = DFLAG_LIST, .varname = "map", .def = "map[]", .usage = "Add an annotation to the container (passed through to the OCI runtime)" }, \
+    { .name = "attach", .shorthand = 'a', .type = DFLAG_LIST, .varname = "list", .usage = "Attach to STDIN, STDOUT or STDERR", .check = DCHK_ATTACH, .simulated = true }, \
+    { .name = "blkio-weight", .type = DFLAG_UINT16, .varname = "uint16", .usage = "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)" }, \
+    { .name = "blkio-weight-device", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Block IO weight (relative device weight)" }, \
+    { .name = "cap-add", .type = DFLAG_LIST, .varname = "list", .usage = "Add Linux capabilities" }, \
+    { .name = "cap-drop", .type = DFLAG_LIST, .varname = "list", .usage = "Drop Linux capabilities" }, \
+    { .name = "cgroup-parent", .type = DFLAG_STRING, .varname = "string", .usage = "Optional parent cgroup for the container" }, \
+    { .name = "cgroupns", .type = DFLAG_STRING, .varname = "string", .usage = "Cgroup namespace to use (host|private)\n" \
+              "'host':    Run the container in the Docker host's cgroup namespace\n" \
+              "'private': Run the container in its own private cgroup namespace\n" \
+              "'':        Use the cgroup namespace as configured by the\n" \
+              "           default-cgroupns-mode option on the daemon (default)" }, \
+    { .name = "cidfile", .type = DFLAG_STRING, .varname = "string", .usage = "Write the container ID to the file" }, \
+    { .name = "cpu-count", .type = DFLAG_INT, .varname = "int", .usage = "CPU count (Windows only)", .attrs = DFA_WINDOWS }, \
+    { .name = "cpu-percent", .type = DFLAG_INT, .varname = "int", .usage = "CPU percent (Windows only)", .attrs = DFA_WINDOWS }, \
+    { .name = "cpu-period", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU CFS (Completely Fair Scheduler) period" }, \
+    { .name = "cpu-quota", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU CFS (Completely Fair Scheduler) quota" }, \
+    { .name = "cpu-rt-period", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU real-time period in microseconds" }, \
+    { .name = "cpu-rt-runtime", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU real-time runtime in microseconds" }, \
+    { .name = "cpu-shares", .shorthand = 'c', .type = DFLAG_INT, .varname = "int", .usage = "CPU shares (relative weight)" }, \
+    { .name = "cpus", .type = DFLAG_VALUE, .varname = "decimal", .usage = "Number of CPUs", .check = DCHK_DECIMAL }, \
+    { .name = "cpuset-cpus", .type = DFLAG_STRING, .varname = "string", .usage = "CPUs in which to allow execution (0-3, 0,1)" }, \
     { .name = "cpuset-mems", .type = DFLAG_STRING, .varname = "string", .usage = "MEMs in which to allow execution (0-3, 0,1)" },
+
+#define CONTAINER_FLAGS_2 \
+    { .name = "device", .type = DFLAG_LIST, .varname = "list", .usage = "Add a host device to the container" }, \
+    { .name = "device-cgroup-rule", .type = DFLAG_LIST, .varname = "list", .usage = "Add a rule to the cgroup allowed devices list", .check = DCHK_CGROUP_RULE }, \
+    { .name = "device-read-bps", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit read rate (bytes per second) from a device" }, \
+    { .name = "device-read-iops", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit read rate (IO per second) from a device" }, \
+    { .name = "device-write-bps", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit write rate (bytes per second) to a device" }, \
+    { .name = "device-write-iops", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit write rate (IO per second) to a device" }, \
+    { .name = "disable-content-trust", .type = DFLAG_BOOL, .def = "true", .usage = "Skip image verification" }, \
+    { .name = "dns", .type = DFLAG_LIST, .varname = "list", .usage = "Set custom DNS servers", .check = DCHK_IP }, \
+    { .name = "dns-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Set DNS options", .attrs = DFA_HIDDEN, .same_value_as = "dns-option" }, \
+    { .name = "dns-option", .type = DFLAG_LIST, .varname = "list", .usage = "Set DNS options" }, \
+    { .name = "dns-search", .type = DFLAG_LIST, .varname = "list", .usage = "Set custom DNS search domains" }, \
+    { .name = "domainname", .type = DFLAG_STRING, .varname = "string", .usage = "Container NIS domain name" }, \
+    { .name = "entrypoint", .type = DFLAG_STRING, .varname = "string", .usage = "Overwrite the default ENTRYPOINT of the image", .simulated = true }, \
+    { .name = "env", .shorthand = 'e', .type = DFLAG_LIST, .varname = "list", .usage = "Set environment variables", .check = DCHK_ENV, .simulated = true }, \
+    { .name = "env-file", .type = DFLAG_LIST, .varname = "list", .usage = "Read in a file of environment variables", .simulated = true }, \
+    { .name = "expose", .type = DFLAG_LIST, .varname = "list", .usage = "Expose a port or a range of ports", .simulated = true }, \
+    { .name = "gpus", .type = DFLAG_LIST, .varname = "gpu-request", .usage = "GPU devices to add to the container ('all' to pass all GPUs)" }, \
+    { .name = "group-add", .type = DFLAG_LIST, .varname = "list", .usage = "Add additional groups to join" }, \
+    { .name = "health-cmd", .type = DFLAG_STRING, .varname = "string", .usage = "Command to run to check health", .simulated = true }, \
+    { .name = "health-interval", .type = DFLAG_DURATION, .varname = "duration", .usage = "Time between running the check (ms|s|m|h) (default 0s)", .simulated = true }, \
+    { .name = "health-retries", .type = DFLAG_INT, .varname = "int", .usage = "Consecutive failures needed to report unhealthy", .simulated = true }, \
+    { .name = "health-start-interval", .type = DFLAG_DURATION, .varname = "duration", .usage = "Time between running the check during the start period (ms|s|m|h) (default 0s)", .simulated = true }, \
+    { .name = "health-start-period", .type = DFLAG_DURATION, .varname = "duration", .usage = "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)", .simulated = true }, \
+    { .name = "health-timeout", .type = DFLAG_DURATION, .varname = "duration", .usage = "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", .simulated = true }, \
+    { .name = "help", .type = DFLAG_BOOL, .usage = "Print usage", .simulated = true }, \
+    { .name = "hostname", .shorthand = 'h', .type = DFLAG_STRING, .varname = "string", .usage = "Container host name", .simulated = true }, \
+    { .name = "init", .type = DFLAG_BOOL, .usage = "Run an init inside the container that forwards signals and reaps processes", .simulated = true }, \
+    { .name = "interactive", .shorthand = 'i', .type = DFLAG_BOOL, .usage = "Keep STDIN open even if not attached", .simulated = true }, \
+    { .name = "io-maxbandwidth", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Maximum IO bandwidth limit for the system drive (Windows only)", .check = DCHK_BYTES, .attrs = DFA_WINDOWS }, \
+    { .name = "io-maxiops", .type = DFLAG_UINT64, .varname = "uint", .usage = "Maximum IOps limit for the system drive (Windows only)", .attrs = DFA_WINDOWS }, \
+    { .name = "ip", .type = DFLAG_STRING, .varname = "string", .usage = "IPv4 address (e.g., 172.30.100.104)" }, \
+    { .name = "ip6", .type = DFLAG_STRING, .varname = "string", .usage = "IPv6 address (e.g., 2001:db8::33)" }, \
+    { .name = "ipc", .type = DFLAG_STRING, .varname = "string", .usage = "IPC mode to use" }, \
+    { .name = "isolation", .type = DFLAG_STRING, .varname = "string", .usage = "Container isolation technology" }, \
+    { .name = "kernel-memory", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Kernel memory limit", .check = DCHK_BYTES }, \
+    { .name = "label", .shorthand = 'l', .type = DFLAG_LIST, .varname = "list", .usage = "Set meta data on a container", .check = DCHK_LABEL, .simulated = true }, \
+    { .name = "label-file", .type = DFLAG_LIST, .varname = "list", .usage = "Read in a line delimited file of labels" }, \
+    { .name = "link", .type = DFLAG_LIST, .varname = "list", .usage = "Add link to another container", .check = DCHK_LINK }, \
+    { .name = "link-local-ip", .type = DFLAG_LIST, .varname = "list", .usage = "Container IPv4/IPv6 link-local addresses" }, \
+    { .name = "log-driver", .type = DFLAG_STRING, .varname = "string", .usage = "Logging driver for the container" }, \
+    { .name = "log-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Log driver options" }, \
+    { .name = "mac-address", .type = DFLAG_STRING, .varname = "string", .usage = "Container MAC address (e.g., 92:d0:c6:0a:29:33)" }, \
+    { .name = "memory", .shorthand = 'm', .type = DFLAG_VALUE, .varname = "bytes", .usage = "Memory limit", .check = DCHK_BYTES }, \
+    { .name = "memory-reservation", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Memory soft limit", .check = DCHK_BYTES }, \
+    { .name = "memory-swap", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", .check = DCHK_MEMSWAP }, \
+    { .name = "memory-swappiness", .type = DFLAG_INT, .varname = "int", .def = "-1", .usage = "Tune container memory swappiness (0 to 100)" }, \
+    { .name = "mount", .type = DFLAG_LIST, .varname = "mount", .usage = "Attach a filesystem mount to the container" }, \
+    { .name = "name", .type = DFLAG_STRING, .varname = "string", .usage = "Assign a name to the container", .simulated = true }, \
+    { .name = "net", .type = DFLAG_LIST, .varname = "network", .usage = "Connect a container to a network", .attrs = DFA_HIDDEN, .same_value_as = "network", .simulated = true }, \
+    { .name = "net-alias", .type = DFLAG_LIST, .varname = "list", .usage = "Add network-scoped alias for the container", .attrs = DFA_HIDDEN, .same_value_as = "network-alias" }, \
+    { .name = "network", .type = DFLAG_LIST, .varname = "network", .usage = "Connect a container to a network", .simulated = true }, \
+    { .name = "network-alias", .type = DFLAG_LIST, .varname = "list", .usage = "Add network-scoped alias for the container" }, \
+    { .name = "no-healthcheck", .type = DFLAG_BOOL, .usage = "Disable any container-specified HEALTHCHECK", .simulated = true }, \
+    { .name = "oom-kill-disable", .type = DFLAG_BOOL, .usage = "Disable OOM Killer" }, \
+    { .name = "oom-score-adj", .type = DFLAG_INT, .varname = "int", .usage = "Tune host's OOM preferences (-1000 to 1000)" }, \
+    { .name = "pid", .type = DFLAG_STRING, .varname = "string", .usage = "PID namespace to use" }, \
+    { .name = "pids-limit", .type = DFLAG_INT, .varname = "int", .usage = "Tune container pids limit (set -1 for unlimited)" }, \
+    { .name = "platform", .type = DFLAG_STRING, .varname = "string", .usage = "Set platform if server is multi-platform capable" }, \
+    { .name = "privileged", .type = DFLAG_BOOL, .usage = "Give extended privileges to this container" }, \
+    { .name = "publish", .shorthand = 'p', .type = DFLAG_LIST, .varname = "list", .usage = "Publish a container's port(s) to the host", .simulated = true }, \
+    { .name = "publish-all", .shorthand = 'P', .type = DFLAG_BOOL, .usage = "Publish all exposed ports to random ports", .simulated = true },
+
+#define CONTAINER_FLAGS_3 \
+    { .name = "quiet", .shorthand = 'q', .type = DFLAG_BOOL, .usage = "Suppress the pull output", .simulated = true }, \
+    { .name = "read-only", .type = DFLAG_BOOL, .usage = "Mount the container's root filesystem as read only", .simulated = true }, \
+    { .name = "restart", .type = DFLAG_STRING, .varname = "string", .def = "no", .usage = "Restart policy to apply when a container exits", .simulated = true }, \
+    { .name = "rm", .type = DFLAG_BOOL, .usage = "Automatically remove the container and its associated anonymous volumes when it exits", .simulated = true }, \
+    { .name = "runtime", .type = DFLAG_STRING, .varname = "string", .usage = "Runtime to use for this container" }, \
+    { .name = "security-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Security Options" }, \
+    { .name = "shm-size", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Size of /dev/shm", .check = DCHK_BYTES },
+
+#define CONTAINER_FLAGS_4 \
+    { .name = "stop-signal", .type = DFLAG_STRING, .varname = "string", .usage = "Signal to stop the container", .simulated = true }, \
+    { .name = "stop-timeout", .type = DFLAG_INT, .varname = "int", .usage = "Timeout (in seconds) to stop a container", .simulated = true }, \
+    { .name = "storage-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Storage driver options for the container" }, \
+    { .name = "sysctl", .type = DFLAG_LIST, .varname = "map", .def = "map[]", .usage = "Sysctl options", .check = DCHK_SYSCTL }, \
+    { .name = "tmpfs", .type = DFLAG_LIST, .varname = "list", .usage = "Mount a tmpfs directory" }, \
+    { .name = "tty", .shorthand = 't', .type = DFLAG_BOOL, .usage = "Allocate a pseudo-TTY", .simulated = true }, \
+    { .name = "ulimit", .type = DFLAG_LIST, .varname = "ulimit", .def = "[]", .usage = "Ulimit options", .check = DCHK_ULIMIT }, \
+    { .name = "use-api-socket", .type = DFLAG_BOOL, .usage = "Bind mount Docker API socket and required auth" }, \
+    { .name = "user", .shorthand = 'u', .type = DFLAG_STRING, .varname = "string", .usage = "Username or UID (format: <name|uid>[:<group|gid>])", .simulated = true }, \
+    { .name = "userns", .type = DFLAG_STRING, .varname = "string", .usage = "User namespace to use" }, \
+    { .name = "uts", .type = DFLAG_STRING, .varname = "string", .usage = "UTS namespace to use" }, \
+    { .name = "volume", .shorthand = 'v', .type = DFLAG_LIST, .varname = "list", .usage = "Bind mount a volume", .simulated = true }, \
+    { .name = "volume-driver", .type = DFLAG_STRING, .varname = "string", .usage = "Optional volume driver for the container" }, \
+    { .name = "volumes-from", .type = DFLAG_LIST, .varname = "list", .usage = "Mount volumes from the specified container(s)" }, \
+    { .name = "workdir", .shorthand = 'w', .type = DFLAG_STRING, .varname = "string", .usage = "Working directory inside the container", .simulated = true },
+
+static const struct dflag_def run_flags[] = {
+    CONTAINER_FLAGS_1
     { .name = "detach", .shorthand = 'd', .type = DFLAG_BOOL, .usage = "Run container in background and print container ID", .simulated = true },
     { .name = "detach-keys", .type = DFLAG_STRING, .varname = "string", .usage = "Override the key sequence for detaching a container" },
-    { .name = "device", .type = DFLAG_LIST, .varname = "list", .usage = "Add a host device to the container" },
-    { .name = "device-cgroup-rule", .type = DFLAG_LIST, .varname = "list", .usage = "Add a rule to the cgroup allowed devices list", .check = DCHK_CGROUP_RULE },
-    { .name = "device-read-bps", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit read rate (bytes per second) from a device" },
-    { .name = "device-read-iops", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit read rate (IO per second) from a device" },
-    { .name = "device-write-bps", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit write rate (bytes per second) to a device" },
-    { .name = "device-write-iops", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit write rate (IO per second) to a device" },
-    { .name = "disable-content-trust", .type = DFLAG_BOOL, .def = "true", .usage = "Skip image verification" },
-    { .name = "dns", .type = DFLAG_LIST, .varname = "list", .usage = "Set custom DNS servers", .check = DCHK_IP },
-    { .name = "dns-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Set DNS options", .attrs = DFA_HIDDEN, .same_value_as = "dns-option" },
-    { .name = "dns-option", .type = DFLAG_LIST, .varname = "list", .usage = "Set DNS options" },
-    { .name = "dns-search", .type = DFLAG_LIST, .varname = "list", .usage = "Set custom DNS search domains" },
-    { .name = "domainname", .type = DFLAG_STRING, .varname = "string", .usage = "Container NIS domain name" },
-    { .name = "entrypoint", .type = DFLAG_STRING, .varname = "string", .usage = "Overwrite the default ENTRYPOINT of the image", .simulated = true },
-    { .name = "env", .shorthand = 'e', .type = DFLAG_LIST, .varname = "list", .usage = "Set environment variables", .check = DCHK_ENV, .simulated = true },
-    { .name = "env-file", .type = DFLAG_LIST, .varname = "list", .usage = "Read in a file of environment variables", .simulated = true },
-    { .name = "expose", .type = DFLAG_LIST, .varname = "list", .usage = "Expose a port or a range of ports", .simulated = true },
-    { .name = "gpus", .type = DFLAG_LIST, .varname = "gpu-request", .usage = "GPU devices to add to the container ('all' to pass all GPUs)" },
-    { .name = "group-add", .type = DFLAG_LIST, .varname = "list", .usage = "Add additional groups to join" },
-    { .name = "health-cmd", .type = DFLAG_STRING, .varname = "string", .usage = "Command to run to check health", .simulated = true },
-    { .name = "health-interval", .type = DFLAG_DURATION, .varname = "duration", .usage = "Time between running the check (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "health-retries", .type = DFLAG_INT, .varname = "int", .usage = "Consecutive failures needed to report unhealthy", .simulated = true },
-    { .name = "health-start-interval", .type = DFLAG_DURATION, .varname = "duration", .usage = "Time between running the check during the start period (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "health-start-period", .type = DFLAG_DURATION, .varname = "duration", .usage = "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "health-timeout", .type = DFLAG_DURATION, .varname = "duration", .usage = "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "help", .type = DFLAG_BOOL, .usage = "Print usage", .simulated = true },
-    { .name = "hostname", .shorthand = 'h', .type = DFLAG_STRING, .varname = "string", .usage = "Container host name", .simulated = true },
-    { .name = "init", .type = DFLAG_BOOL, .usage = "Run an init inside the container that forwards signals and reaps processes", .simulated = true },
-    { .name = "interactive", .shorthand = 'i', .type = DFLAG_BOOL, .usage = "Keep STDIN open even if not attached", .simulated = true },
-    { .name = "io-maxbandwidth", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Maximum IO bandwidth limit for the system drive (Windows only)", .check = DCHK_BYTES, .attrs = DFA_WINDOWS },
-    { .name = "io-maxiops", .type = DFLAG_UINT64, .varname = "uint", .usage = "Maximum IOps limit for the system drive (Windows only)", .attrs = DFA_WINDOWS },
-    { .name = "ip", .type = DFLAG_STRING, .varname = "string", .usage = "IPv4 address (e.g., 172.30.100.104)" },
-    { .name = "ip6", .type = DFLAG_STRING, .varname = "string", .usage = "IPv6 address (e.g., 2001:db8::33)" },
-    { .name = "ipc", .type = DFLAG_STRING, .varname = "string", .usage = "IPC mode to use" },
-    { .name = "isolation", .type = DFLAG_STRING, .varname = "string", .usage = "Container isolation technology" },
-    { .name = "kernel-memory", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Kernel memory limit", .check = DCHK_BYTES },
-    { .name = "label", .shorthand = 'l', .type = DFLAG_LIST, .varname = "list", .usage = "Set meta data on a container", .check = DCHK_LABEL, .simulated = true },
-    { .name = "label-file", .type = DFLAG_LIST, .varname = "list", .usage = "Read in a line delimited file of labels" },
-    { .name = "link", .type = DFLAG_LIST, .varname = "list", .usage = "Add link to another container", .check = DCHK_LINK },
-    { .name = "link-local-ip", .type = DFLAG_LIST, .varname = "list", .usage = "Container IPv4/IPv6 link-local addresses" },
-    { .name = "log-driver", .type = DFLAG_STRING, .varname = "string", .usage = "Logging driver for the container" },
-    { .name = "log-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Log driver options" },
-    { .name = "mac-address", .type = DFLAG_STRING, .varname = "string", .usage = "Container MAC address (e.g., 92:d0:c6:0a:29:33)" },
-    { .name = "memory", .shorthand = 'm', .type = DFLAG_VALUE, .varname = "bytes", .usage = "Memory limit", .check = DCHK_BYTES },
-    { .name = "memory-reservation", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Memory soft limit", .check = DCHK_BYTES },
-    { .name = "memory-swap", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", .check = DCHK_MEMSWAP },
-    { .name = "memory-swappiness", .type = DFLAG_INT, .varname = "int", .def = "-1", .usage = "Tune container memory swappiness (0 to 100)" },
-    { .name = "mount", .type = DFLAG_LIST, .varname = "mount", .usage = "Attach a filesystem mount to the container" },
-    { .name = "name", .type = DFLAG_STRING, .varname = "string", .usage = "Assign a name to the container", .simulated = true },
-    { .name = "net", .type = DFLAG_LIST, .varname = "network", .usage = "Connect a container to a network", .attrs = DFA_HIDDEN, .same_value_as = "network", .simulated = true },
-    { .name = "net-alias", .type = DFLAG_LIST, .varname = "list", .usage = "Add network-scoped alias for the container", .attrs = DFA_HIDDEN, .same_value_as = "network-alias" },
-    { .name = "network", .type = DFLAG_LIST, .varname = "network", .usage = "Connect a container to a network", .simulated = true },
-    { .name = "network-alias", .type = DFLAG_LIST, .varname = "list", .usage = "Add network-scoped alias for the container" },
-    { .name = "no-healthcheck", .type = DFLAG_BOOL, .usage = "Disable any container-specified HEALTHCHECK", .simulated = true },
-    { .name = "oom-kill-disable", .type = DFLAG_BOOL, .usage = "Disable OOM Killer" },
-    { .name = "oom-score-adj", .type = DFLAG_INT, .varname = "int", .usage = "Tune host's OOM preferences (-1000 to 1000)" },
-    { .name = "pid", .type = DFLAG_STRING, .varname = "string", .usage = "PID namespace to use" },
-    { .name = "pids-limit", .type = DFLAG_INT, .varname = "int", .usage = "Tune container pids limit (set -1 for unlimited)" },
-    { .name = "platform", .type = DFLAG_STRING, .varname = "string", .usage = "Set platform if server is multi-platform capable" },
-    { .name = "privileged", .type = DFLAG_BOOL, .usage = "Give extended privileges to this container" },
-    { .name = "publish", .shorthand = 'p', .type = DFLAG_LIST, .varname = "list", .usage = "Publish a container's port(s) to the host", .simulated = true },
-    { .name = "publish-all", .shorthand = 'P', .type = DFLAG_BOOL, .usage = "Publish all exposed ports to random ports", .simulated = true },
+    CONTAINER_FLAGS_2
     { .name = "pull", .type = DFLAG_STRING, .varname = "string", .def = "missing", .usage = "Pull image before running (\"always\", \"missing\", \"never\")", .simulated = true },
-    { .name = "quiet", .shorthand = 'q', .type = DFLAG_BOOL, .usage = "Suppress the pull output", .simulated = true },
-    { .name = "read-only", .type = DFLAG_BOOL, .usage = "Mount the container's root filesystem as read only", .simulated = true },
-    { .name = "restart", .type = DFLAG_STRING, .varname = "string", .def = "no", .usage = "Restart policy to apply when a container exits", .simulated = true },
-    { .name = "rm", .type = DFLAG_BOOL, .usage = "Automatically remove the container and its associated anonymous volumes when it exits", .simulated = true },
-    { .name = "runtime", .type = DFLAG_STRING, .varname = "string", .usage = "Runtime to use for this container" },
-    { .name = "security-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Security Options" },
-    { .name = "shm-size", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Size of /dev/shm", .check = DCHK_BYTES },
+    CONTAINER_FLAGS_3
     { .name = "sig-proxy", .type = DFLAG_BOOL, .def = "true", .usage = "Proxy received signals to the process" },
-    { .name = "stop-signal", .type = DFLAG_STRING, .varname = "string", .usage = "Signal to stop the container", .simulated = true },
-    { .name = "stop-timeout", .type = DFLAG_INT, .varname = "int", .usage = "Timeout (in seconds) to stop a container", .simulated = true },
-    { .name = "storage-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Storage driver options for the container" },
-    { .name = "sysctl", .type = DFLAG_LIST, .varname = "map", .def = "map[]", .usage = "Sysctl options", .check = DCHK_SYSCTL },
-    { .name = "tmpfs", .type = DFLAG_LIST, .varname = "list", .usage = "Mount a tmpfs directory" },
-    { .name = "tty", .shorthand = 't', .type = DFLAG_BOOL, .usage = "Allocate a pseudo-TTY", .simulated = true },
-    { .name = "ulimit", .type = DFLAG_LIST, .varname = "ulimit", .def = "[]", .usage = "Ulimit options", .check = DCHK_ULIMIT },
-    { .name = "use-api-socket", .type = DFLAG_BOOL, .usage = "Bind mount Docker API socket and required auth" },
-    { .name = "user", .shorthand = 'u', .type = DFLAG_STRING, .varname = "string", .usage = "Username or UID (format: <name|uid>[:<group|gid>])", .simulated = true },
-    { .name = "userns", .type = DFLAG_STRING, .varname = "string", .usage = "User namespace to use" },
-    { .name = "uts", .type = DFLAG_STRING, .varname = "string", .usage = "UTS namespace to use" },
-    { .name = "volume", .shorthand = 'v', .type = DFLAG_LIST, .varname = "list", .usage = "Bind mount a volume", .simulated = true },
-    { .name = "volume-driver", .type = DFLAG_STRING, .varname = "string", .usage = "Optional volume driver for the container" },
-    { .name = "volumes-from", .type = DFLAG_LIST, .varname = "list", .usage = "Mount volumes from the specified container(s)" },
-    { .name = "workdir", .shorthand = 'w', .type = DFLAG_STRING, .varname = "string", .usage = "Working directory inside the container", .simulated = true },
+    CONTAINER_FLAGS_4
     { .name = NULL },
 };
 
 static const struct dflag_def create_flags[] = {
-    { .name = "add-host", .type = DFLAG_LIST, .varname = "list", .usage = "Add a custom host-to-IP mapping (host:ip)", .check = DCHK_ADD_HOST },
-    { .name = "annotation", .type = DFLAG_LIST, .varname = "map", .def = "map[]", .usage = "Add an annotation to the container (passed through to the OCI runtime)" },
-    { .name = "attach", .shorthand = 'a', .type = DFLAG_LIST, .varname = "list", .usage = "Attach to STDIN, STDOUT or STDERR", .check = DCHK_ATTACH, .simulated = true },
-    { .name = "blkio-weight", .type = DFLAG_UINT16, .varname = "uint16", .usage = "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)" },
-    { .name = "blkio-weight-device", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Block IO weight (relative device weight)" },
-    { .name = "cap-add", .type = DFLAG_LIST, .varname = "list", .usage = "Add Linux capabilities" },
-    { .name = "cap-drop", .type = DFLAG_LIST, .varname = "list", .usage = "Drop Linux capabilities" },
-    { .name = "cgroup-parent", .type = DFLAG_STRING, .varname = "string", .usage = "Optional parent cgroup for the container" },
-    { .name = "cgroupns", .type = DFLAG_STRING, .varname = "string", .usage = "Cgroup namespace to use (host|private)\n"
-              "'host':    Run the container in the Docker host's cgroup namespace\n"
-              "'private': Run the container in its own private cgroup namespace\n"
-              "'':        Use the cgroup namespace as configured by the\n"
-              "           default-cgroupns-mode option on the daemon (default)" },
-    { .name = "cidfile", .type = DFLAG_STRING, .varname = "string", .usage = "Write the container ID to the file" },
-    { .name = "cpu-count", .type = DFLAG_INT, .varname = "int", .usage = "CPU count (Windows only)", .attrs = DFA_WINDOWS },
-    { .name = "cpu-percent", .type = DFLAG_INT, .varname = "int", .usage = "CPU percent (Windows only)", .attrs = DFA_WINDOWS },
-    { .name = "cpu-period", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU CFS (Completely Fair Scheduler) period" },
-    { .name = "cpu-quota", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU CFS (Completely Fair Scheduler) quota" },
-    { .name = "cpu-rt-period", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU real-time period in microseconds" },
-    { .name = "cpu-rt-runtime", .type = DFLAG_INT, .varname = "int", .usage = "Limit CPU real-time runtime in microseconds" },
-    { .name = "cpu-shares", .shorthand = 'c', .type = DFLAG_INT, .varname = "int", .usage = "CPU shares (relative weight)" },
-    { .name = "cpus", .type = DFLAG_VALUE, .varname = "decimal", .usage = "Number of CPUs", .check = DCHK_DECIMAL },
-    { .name = "cpuset-cpus", .type = DFLAG_STRING, .varname = "string", .usage = "CPUs in which to allow execution (0-3, 0,1)" },
-    { .name = "cpuset-mems", .type = DFLAG_STRING, .varname = "string", .usage = "MEMs in which to allow execution (0-3, 0,1)" },
-    { .name = "device", .type = DFLAG_LIST, .varname = "list", .usage = "Add a host device to the container" },
-    { .name = "device-cgroup-rule", .type = DFLAG_LIST, .varname = "list", .usage = "Add a rule to the cgroup allowed devices list", .check = DCHK_CGROUP_RULE },
-    { .name = "device-read-bps", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit read rate (bytes per second) from a device" },
-    { .name = "device-read-iops", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit read rate (IO per second) from a device" },
-    { .name = "device-write-bps", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit write rate (bytes per second) to a device" },
-    { .name = "device-write-iops", .type = DFLAG_LIST, .varname = "list", .def = "[]", .usage = "Limit write rate (IO per second) to a device" },
-    { .name = "disable-content-trust", .type = DFLAG_BOOL, .def = "true", .usage = "Skip image verification" },
-    { .name = "dns", .type = DFLAG_LIST, .varname = "list", .usage = "Set custom DNS servers", .check = DCHK_IP },
-    { .name = "dns-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Set DNS options", .attrs = DFA_HIDDEN, .same_value_as = "dns-option" },
-    { .name = "dns-option", .type = DFLAG_LIST, .varname = "list", .usage = "Set DNS options" },
-    { .name = "dns-search", .type = DFLAG_LIST, .varname = "list", .usage = "Set custom DNS search domains" },
-    { .name = "domainname", .type = DFLAG_STRING, .varname = "string", .usage = "Container NIS domain name" },
-    { .name = "entrypoint", .type = DFLAG_STRING, .varname = "string", .usage = "Overwrite the default ENTRYPOINT of the image", .simulated = true },
-    { .name = "env", .shorthand = 'e', .type = DFLAG_LIST, .varname = "list", .usage = "Set environment variables", .check = DCHK_ENV, .simulated = true },
-    { .name = "env-file", .type = DFLAG_LIST, .varname = "list", .usage = "Read in a file of environment variables", .simulated = true },
-    { .name = "expose", .type = DFLAG_LIST, .varname = "list", .usage = "Expose a port or a range of ports", .simulated = true },
-    { .name = "gpus", .type = DFLAG_LIST, .varname = "gpu-request", .usage = "GPU devices to add to the container ('all' to pass all GPUs)" },
-    { .name = "group-add", .type = DFLAG_LIST, .varname = "list", .usage = "Add additional groups to join" },
-    { .name = "health-cmd", .type = DFLAG_STRING, .varname = "string", .usage = "Command to run to check health", .simulated = true },
-    { .name = "health-interval", .type = DFLAG_DURATION, .varname = "duration", .usage = "Time between running the check (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "health-retries", .type = DFLAG_INT, .varname = "int", .usage = "Consecutive failures needed to report unhealthy", .simulated = true },
-    { .name = "health-start-interval", .type = DFLAG_DURATION, .varname = "duration", .usage = "Time between running the check during the start period (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "health-start-period", .type = DFLAG_DURATION, .varname = "duration", .usage = "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "health-timeout", .type = DFLAG_DURATION, .varname = "duration", .usage = "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", .simulated = true },
-    { .name = "help", .type = DFLAG_BOOL, .usage = "Print usage", .simulated = true },
-    { .name = "hostname", .shorthand = 'h', .type = DFLAG_STRING, .varname = "string", .usage = "Container host name", .simulated = true },
-    { .name = "init", .type = DFLAG_BOOL, .usage = "Run an init inside the container that forwards signals and reaps processes", .simulated = true },
-    { .name = "interactive", .shorthand = 'i', .type = DFLAG_BOOL, .usage = "Keep STDIN open even if not attached", .simulated = true },
-    { .name = "io-maxbandwidth", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Maximum IO bandwidth limit for the system drive (Windows only)", .check = DCHK_BYTES, .attrs = DFA_WINDOWS },
-    { .name = "io-maxiops", .type = DFLAG_UINT64, .varname = "uint", .usage = "Maximum IOps limit for the system drive (Windows only)", .attrs = DFA_WINDOWS },
-    { .name = "ip", .type = DFLAG_STRING, .varname = "string", .usage = "IPv4 address (e.g., 172.30.100.104)" },
-    { .name = "ip6", .type = DFLAG_STRING, .varname = "string", .usage = "IPv6 address (e.g., 2001:db8::33)" },
-    { .name = "ipc", .type = DFLAG_STRING, .varname = "string", .usage = "IPC mode to use" },
-    { .name = "isolation", .type = DFLAG_STRING, .varname = "string", .usage = "Container isolation technology" },
-    { .name = "kernel-memory", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Kernel memory limit", .check = DCHK_BYTES },
-    { .name = "label", .shorthand = 'l', .type = DFLAG_LIST, .varname = "list", .usage = "Set meta data on a container", .check = DCHK_LABEL, .simulated = true },
-    { .name = "label-file", .type = DFLAG_LIST, .varname = "list", .usage = "Read in a line delimited file of labels" },
-    { .name = "link", .type = DFLAG_LIST, .varname = "list", .usage = "Add link to another container", .check = DCHK_LINK },
-    { .name = "link-local-ip", .type = DFLAG_LIST, .varname = "list", .usage = "Container IPv4/IPv6 link-local addresses" },
-    { .name = "log-driver", .type = DFLAG_STRING, .varname = "string", .usage = "Logging driver for the container" },
-    { .name = "log-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Log driver options" },
-    { .name = "mac-address", .type = DFLAG_STRING, .varname = "string", .usage = "Container MAC address (e.g., 92:d0:c6:0a:29:33)" },
-    { .name = "memory", .shorthand = 'm', .type = DFLAG_VALUE, .varname = "bytes", .usage = "Memory limit", .check = DCHK_BYTES },
-    { .name = "memory-reservation", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Memory soft limit", .check = DCHK_BYTES },
-    { .name = "memory-swap", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", .check = DCHK_MEMSWAP },
-    { .name = "memory-swappiness", .type = DFLAG_INT, .varname = "int", .def = "-1", .usage = "Tune container memory swappiness (0 to 100)" },
-    { .name = "mount", .type = DFLAG_LIST, .varname = "mount", .usage = "Attach a filesystem mount to the container" },
-    { .name = "name", .type = DFLAG_STRING, .varname = "string", .usage = "Assign a name to the container", .simulated = true },
-    { .name = "net", .type = DFLAG_LIST, .varname = "network", .usage = "Connect a container to a network", .attrs = DFA_HIDDEN, .same_value_as = "network", .simulated = true },
-    { .name = "net-alias", .type = DFLAG_LIST, .varname = "list", .usage = "Add network-scoped alias for the container", .attrs = DFA_HIDDEN, .same_value_as = "network-alias" },
-    { .name = "network", .type = DFLAG_LIST, .varname = "network", .usage = "Connect a container to a network", .simulated = true },
-    { .name = "network-alias", .type = DFLAG_LIST, .varname = "list", .usage = "Add network-scoped alias for the container" },
-    { .name = "no-healthcheck", .type = DFLAG_BOOL, .usage = "Disable any container-specified HEALTHCHECK", .simulated = true },
-    { .name = "oom-kill-disable", .type = DFLAG_BOOL, .usage = "Disable OOM Killer" },
-    { .name = "oom-score-adj", .type = DFLAG_INT, .varname = "int", .usage = "Tune host's OOM preferences (-1000 to 1000)" },
-    { .name = "pid", .type = DFLAG_STRING, .varname = "string", .usage = "PID namespace to use" },
-    { .name = "pids-limit", .type = DFLAG_INT, .varname = "int", .usage = "Tune container pids limit (set -1 for unlimited)" },
-    { .name = "platform", .type = DFLAG_STRING, .varname = "string", .usage = "Set platform if server is multi-platform capable" },
-    { .name = "privileged", .type = DFLAG_BOOL, .usage = "Give extended privileges to this container" },
-    { .name = "publish", .shorthand = 'p', .type = DFLAG_LIST, .varname = "list", .usage = "Publish a container's port(s) to the host", .simulated = true },
-    { .name = "publish-all", .shorthand = 'P', .type = DFLAG_BOOL, .usage = "Publish all exposed ports to random ports", .simulated = true },
+    CONTAINER_FLAGS_1
+    CONTAINER_FLAGS_2
     { .name = "pull", .type = DFLAG_STRING, .varname = "string", .def = "missing", .usage = "Pull image before creating (\"always\", \"|missing\", \"never\")", .simulated = true },
-    { .name = "quiet", .shorthand = 'q', .type = DFLAG_BOOL, .usage = "Suppress the pull output", .simulated = true },
-    { .name = "read-only", .type = DFLAG_BOOL, .usage = "Mount the container's root filesystem as read only", .simulated = true },
-    { .name = "restart", .type = DFLAG_STRING, .varname = "string", .def = "no", .usage = "Restart policy to apply when a container exits", .simulated = true },
-    { .name = "rm", .type = DFLAG_BOOL, .usage = "Automatically remove the container and its associated anonymous volumes when it exits", .simulated = true },
-    { .name = "runtime", .type = DFLAG_STRING, .varname = "string", .usage = "Runtime to use for this container" },
-    { .name = "security-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Security Options" },
-    { .name = "shm-size", .type = DFLAG_VALUE, .varname = "bytes", .usage = "Size of /dev/shm", .check = DCHK_BYTES },
-    { .name = "stop-signal", .type = DFLAG_STRING, .varname = "string", .usage = "Signal to stop the container", .simulated = true },
-    { .name = "stop-timeout", .type = DFLAG_INT, .varname = "int", .usage = "Timeout (in seconds) to stop a container", .simulated = true },
-    { .name = "storage-opt", .type = DFLAG_LIST, .varname = "list", .usage = "Storage driver options for the container" },
-    { .name = "sysctl", .type = DFLAG_LIST, .varname = "map", .def = "map[]", .usage = "Sysctl options", .check = DCHK_SYSCTL },
-    { .name = "tmpfs", .type = DFLAG_LIST, .varname = "list", .usage = "Mount a tmpfs directory" },
-    { .name = "tty", .shorthand = 't', .type = DFLAG_BOOL, .usage = "Allocate a pseudo-TTY", .simulated = true },
-    { .name = "ulimit", .type = DFLAG_LIST, .varname = "ulimit", .def = "[]", .usage = "Ulimit options", .check = DCHK_ULIMIT },
-    { .name = "use-api-socket", .type = DFLAG_BOOL, .usage = "Bind mount Docker API socket and required auth" },
-    { .name = "user", .shorthand = 'u', .type = DFLAG_STRING, .varname = "string", .usage = "Username or UID (format: <name|uid>[:<group|gid>])", .simulated = true },
-    { .name = "userns", .type = DFLAG_STRING, .varname = "string", .usage = "User namespace to use" },
-    { .name = "uts", .type = DFLAG_STRING, .varname = "string", .usage = "UTS namespace to use" },
-    { .name = "volume", .shorthand = 'v', .type = DFLAG_LIST, .varname = "list", .usage = "Bind mount a volume", .simulated = true },
-    { .name = "volume-driver", .type = DFLAG_STRING, .varname = "string", .usage = "Optional volume driver for the container" },
-    { .name = "volumes-from", .type = DFLAG_LIST, .varname = "list", .usage = "Mount volumes from the specified container(s)" },
-    { .name = "workdir", .shorthand = 'w', .type = DFLAG_STRING, .varname = "string", .usage = "Working directory inside the container", .simulated = true },
+    CONTAINER_FLAGS_3
+    CONTAINER_FLAGS_4
     { .name = NULL },
 };
 
